@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+gboolean gdn_migration_apply (sqlite3  *handle,
+                              int       step,
+                              GError  **error);
+
+G_END_DECLS

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Strict forms as stored: 'YYYY-MM-DD' and 'YYYY-MM-DD HH:MM:SS'. */
+gboolean  gdn_date_is_valid        (const char  *iso);
+gboolean  gdn_datetime_is_valid    (const char  *iso);
+
+/* Lenient forms people type and spreadsheets write (see CSV.md): 2026-10-05, 2026/10/5,
+ * 2026.10.05, 2026年10月5日, each optionally followed by 14:30 or 14:30:00. */
+char     *gdn_parse_date           (const char  *text);
+char     *gdn_parse_datetime       (const char  *text);
+/* Numbers with thousands separators and a currency sign: ¥1,280.50, -3.5, 1 280 */
+gboolean  gdn_parse_number         (const char  *text,
+                                    double      *out);
+gboolean  gdn_parse_bool           (const char  *text,
+                                    gboolean    *out);
+
+char     *gdn_today                (void);
+char     *gdn_now                  (void);
+gint64    gdn_date_to_julian       (const char  *iso);
+char     *gdn_date_add_days        (const char  *iso,
+                                    int          days);
+
+G_END_DECLS
