@@ -181,6 +181,50 @@ test_migration_step_1 (void)
                                            NULL), ==, 1);
 }
 
+/* Step 2 keys the done and snoozed state of derived reminders by their source record;
+ * the reminders a version 1 file already holds come through as they were. */
+static void
+test_migration_step_2 (void)
+{
+  g_autofree char *path = gdn_test_tmp_path ("step2.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdnDatabase) old = gdn_database_open_at_version (path, 1, &error);
+  g_autoptr(GdnDatabase) db = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (gdn_database_exec (old, "INSERT INTO reminders (kind, title, due_at, done_at)"
+                                         " VALUES ('custom', '回访王经理',"
+                                         " '2026-03-05 09:00:00', NULL)", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gdn_database_query_int (old, "SELECT count(*) FROM pragma_table_info"
+                                                "('reminders') WHERE name = 'source_id'",
+                                           NULL), ==, 0);
+  g_clear_object (&old);
+
+  db = gdn_database_open_at_version (path, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdn_database_get_version (db), ==, 2);
+  g_assert_cmpint (gdn_database_query_int (db, "PRAGMA user_version", NULL), ==, 2);
+  g_assert_cmpint (gdn_database_query_int (db, "SELECT count(*) FROM pragma_table_info"
+                                               "('reminders') WHERE name = 'source_id'",
+                                           NULL), ==, 1);
+  g_assert_cmpint (gdn_database_query_int (db, "SELECT count(*) FROM sqlite_master"
+                                               " WHERE name = 'reminders_source'", NULL),
+                   ==, 1);
+  g_assert_cmpint (gdn_database_query_int (db, "SELECT count(*) FROM reminders"
+                                               " WHERE title = '回访王经理'"
+                                               " AND source_id IS NULL", NULL), ==, 1);
+
+  /* a derived reminder's state row */
+  g_assert_true (gdn_database_exec (db, "INSERT INTO reminders (kind, title, due_at, source_id,"
+                                        " done_at) VALUES ('payment_due', 'SO-1',"
+                                        " '2026-03-05 00:00:00', 42, '2026-03-05 10:00:00')",
+                                    &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gdn_database_query_int (db, "SELECT source_id FROM reminders"
+                                               " WHERE kind = 'payment_due'", NULL), ==, 42);
+}
+
 static void
 test_migration_failure_rolls_back (void)
 {
@@ -250,6 +294,7 @@ main (int   argc,
   g_test_add_func ("/database/open/refuses-damaged", test_refuses_damaged);
   g_test_add_func ("/database/open/read-only", test_read_only_file);
   g_test_add_func ("/database/migrations/step-1", test_migration_step_1);
+  g_test_add_func ("/database/migrations/step-2", test_migration_step_2);
   g_test_add_func ("/database/migrations/failure-rolls-back", test_migration_failure_rolls_back);
 
   return g_test_run ();

@@ -6,6 +6,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "gdn-case.h"
+#include "gdn-flags.h"
+#include "gdn-validation-error.h"
 
 struct _GdnCase
 {
@@ -34,7 +36,27 @@ static const GdnField case_fields[] = {
   { "customer_code", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Customer code"), NULL, NULL, "SELECT c.code FROM customers c WHERE c.id = t.customer_id" },
   { "customer_name", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Customer name"), NULL, NULL, "SELECT c.name FROM customers c WHERE c.id = t.customer_id" },
   { "order_no", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Order number"), NULL, NULL, "SELECT o.order_no FROM orders o WHERE o.id = t.order_id" },
+  /* the warning flags of DESIGN.md as a GdnFlags bitmask */
+  { "flags", GDN_FIELD_INT, GDN_FIELD_DERIVED, N_("Flags"), NULL, NULL, GDN_FLAGS_CASE_SQL },
 };
+
+/* The 24-hour response rate is measured from these two times. */
+static gboolean
+case_validate (GdnRecord  *record,
+               GError    **error)
+{
+  const char *opened = gdn_record_get_string (record, "opened_at");
+  const char *first = gdn_record_get_string (record, "first_response_at");
+
+  if (opened != NULL && first != NULL && g_strcmp0 (first, opened) < 0)
+    {
+      gdn_set_validation_error (error, GDN_VALIDATION_ERROR_INVALID, "first_response_at",
+                                _("First response: %s is before the case was opened (%s)"),
+                                first, opened);
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static void
 gdn_case_class_init (GdnCaseClass *klass)
@@ -44,6 +66,7 @@ gdn_case_class_init (GdnCaseClass *klass)
   gdn_record_class_set_table (record_class, "cases", case_fields,
                               G_N_ELEMENTS (case_fields), FALSE);
   record_class->search_expr = "cases.case_no || ' ' || ifnull(cases.subject, '') || ' ' || ifnull((SELECT c.code || ' ' || c.name FROM customers c WHERE c.id = cases.customer_id), '') || ' ' || ifnull((SELECT o.order_no FROM orders o WHERE o.id = cases.order_id), '')";
+  record_class->validate = case_validate;
 }
 
 static void

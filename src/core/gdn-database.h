@@ -22,7 +22,7 @@ typedef enum
 } GdnDatabaseError;
 
 /* The schema version this program writes; files with a newer one are refused. */
-#define GDN_SCHEMA_VERSION 1
+#define GDN_SCHEMA_VERSION 2
 
 #define GDN_TYPE_DATABASE (gdn_database_get_type ())
 G_DECLARE_FINAL_TYPE (GdnDatabase, gdn_database, GDN, DATABASE, GObject)

@@ -218,8 +218,16 @@ static const char step_1[] =
   "  value TEXT\n"
   ");\n";
 
+/* Done and snooze of the reminders derived from dates (payment due, ETA, birthdays …): the
+ * row of a derived reminder someone acted on, keyed by its kind and the record it comes
+ * from (an order, shipment, case, interaction or contact, by kind). */
+static const char step_2[] =
+  "ALTER TABLE reminders ADD COLUMN source_id INTEGER;\n"
+  "CREATE INDEX reminders_source ON reminders(kind, source_id);\n";
+
 static const char * const steps[] = {
   step_1,
+  step_2,
 };
 
 /**

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -296,11 +297,13 @@ gdn_parse_bool (const char *text,
 {
   static const char * const yes[] = { "yes", "y", "true", "1", "是", "√", "x", NULL };
   static const char * const no[] = { "no", "n", "false", "0", "否", "", NULL };
+  g_autofree char *stripped = NULL;
   g_autofree char *t = NULL;
 
   if (text == NULL)
     return FALSE;
-  t = g_ascii_strdown (g_strstrip (g_strdup (text)), -1);
+  stripped = g_strstrip (g_strdup (text));
+  t = g_ascii_strdown (stripped, -1);
   for (guint i = 0; yes[i]; i++)
     if (strcmp (t, yes[i]) == 0)
       return (*out = TRUE);
@@ -311,6 +314,72 @@ gdn_parse_bool (const char *text,
         return TRUE;
       }
   return FALSE;
+}
+
+static char *
+group_thousands (const char *digits_and_rest)
+{
+  const struct lconv *lc = localeconv ();
+  const char *sep = lc->thousands_sep != NULL && *lc->thousands_sep ? lc->thousands_sep : ",";
+  const char *point = lc->decimal_point != NULL && *lc->decimal_point ? lc->decimal_point : ".";
+  const char *s = digits_and_rest;
+  GString *out = g_string_new (NULL);
+  gsize n_int = 0;
+
+  if (*s == '-')
+    g_string_append_c (out, *s++);
+  while (g_ascii_isdigit (s[n_int]))
+    n_int++;
+  for (gsize i = 0; i < n_int; i++)
+    {
+      if (i > 0 && (n_int - i) % 3 == 0)
+        g_string_append (out, sep);
+      g_string_append_c (out, s[i]);
+    }
+  if (s[n_int] == '.')
+    {
+      g_string_append (out, point);
+      g_string_append (out, s + n_int + 1);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * gdn_format_amount:
+ *
+ * Returns: @value with two decimals and the locale's thousands separator ("" for NAN)
+ */
+char *
+gdn_format_amount (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    return g_strdup ("");
+  g_ascii_formatd (buf, sizeof buf, "%.2f", value);
+  return group_thousands (buf);
+}
+
+/**
+ * gdn_format_quantity:
+ *
+ * Returns: @value without trailing zeros ("12.5", "1,000"), "" for NAN
+ */
+char *
+gdn_format_quantity (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *end;
+
+  if (isnan (value))
+    return g_strdup ("");
+  g_ascii_formatd (buf, sizeof buf, "%.4f", value);
+  end = buf + strlen (buf) - 1;
+  while (end > buf && *end == '0')
+    *end-- = '\0';
+  if (*end == '.')
+    *end = '\0';
+  return group_thousands (buf);
 }
 
 char *

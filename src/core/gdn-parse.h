@@ -19,6 +19,11 @@ gboolean  gdn_parse_number         (const char  *text,
 gboolean  gdn_parse_bool           (const char  *text,
                                     gboolean    *out);
 
+/* Money and quantities as people read them: thousands separators, two decimals for
+ * amounts ("1,280.50"), no needless decimals for quantities ("12.5", "100"). */
+char     *gdn_format_amount        (double       value);
+char     *gdn_format_quantity      (double       value);
+
 char     *gdn_today                (void);
 char     *gdn_now                  (void);
 gint64    gdn_date_to_julian       (const char  *iso);

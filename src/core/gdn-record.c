@@ -280,7 +280,8 @@ gdn_record_class_set_table (GdnRecordClass *klass,
                                       G_MAXINT64, f->type == GDN_FIELD_INT ? -1 : 0, flags);
           break;
         case GDN_FIELD_REAL:
-          pspec = g_param_spec_double (prop, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, NAN,
+          /* GParamSpecDouble refuses a NAN default; values start as NAN all the same */
+          pspec = g_param_spec_double (prop, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
                                        flags);
           break;
         case GDN_FIELD_BOOL:
@@ -726,14 +727,20 @@ gdn_record_format_at (GdnRecord *self,
     }
 }
 
+/* Translated only for a message: an import validates a hundred thousand records, and
+ * looking the label up for every field of each cost more than all the checks. */
+static const char *
+field_label (const GdnField *f)
+{
+  return g_dgettext (GETTEXT_PACKAGE, f->label);
+}
+
 static gboolean
 validate_field (GdnRecord       *self,
                 const GdnField  *f,
                 const GValue    *v,
                 GError         **error)
 {
-  const char *label = g_dgettext (GETTEXT_PACKAGE, f->label);
-
   if (f->flags & GDN_FIELD_DERIVED)
     return TRUE;
 
@@ -742,7 +749,7 @@ validate_field (GdnRecord       *self,
       if (f->flags & GDN_FIELD_REQUIRED)
         {
           gdn_set_validation_error (error, GDN_VALIDATION_ERROR_REQUIRED, f->name,
-                                    _("%s is required"), label);
+                                    _("%s is required"), field_label (f));
           return FALSE;
         }
       return TRUE;
@@ -755,7 +762,7 @@ validate_field (GdnRecord       *self,
         {
           gdn_set_validation_error (error, GDN_VALIDATION_ERROR_INVALID, f->name,
                                     _("%s: “%s” is not a real date"),
-                                    label, g_value_get_string (v));
+                                    field_label (f), g_value_get_string (v));
           return FALSE;
         }
       break;
@@ -764,7 +771,7 @@ validate_field (GdnRecord       *self,
         {
           gdn_set_validation_error (error, GDN_VALIDATION_ERROR_INVALID, f->name,
                                     _("%s: “%s” is not a real date and time"),
-                                    label, g_value_get_string (v));
+                                    field_label (f), g_value_get_string (v));
           return FALSE;
         }
       break;
@@ -774,7 +781,7 @@ validate_field (GdnRecord       *self,
           g_autofree char *known = gdn_enum_describe (f->enum_info);
           gdn_set_validation_error (error, GDN_VALIDATION_ERROR_INVALID, f->name,
                                     _("%s: “%s” is not one of %s"),
-                                    label, g_value_get_string (v), known);
+                                    field_label (f), g_value_get_string (v), known);
           return FALSE;
         }
       break;
@@ -788,7 +795,7 @@ validate_field (GdnRecord       *self,
             {
               gdn_set_validation_error (error, GDN_VALIDATION_ERROR_INVALID, f->name,
                                         _("%s must be between %g and %g"),
-                                        label, f->min, f->max);
+                                        field_label (f), f->min, f->max);
               return FALSE;
             }
         }

@@ -25,6 +25,8 @@ static const GdnField reminder_fields[] = {
   { "done_at", GDN_FIELD_DATETIME, 0, N_("Done"), NULL, NULL, NULL },
   { "snoozed_until", GDN_FIELD_DATETIME, 0, N_("Snoozed until"), NULL, NULL, NULL },
   { "notes", GDN_FIELD_TEXT, 0, N_("Notes"), NULL, NULL, NULL },
+  /* schema step 2: the record a reminder derived from a date comes from (gdn-agenda) */
+  { "source_id", GDN_FIELD_INT, 0, N_("Source"), NULL, NULL, NULL },
 };
 
 static void

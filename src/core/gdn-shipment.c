@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gdn-shipment.h"
+#include "gdn-validation-error.h"
 
 struct _GdnShipment
 {
@@ -30,6 +31,24 @@ static const GdnField shipment_fields[] = {
   { "customer_name", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Customer name"), NULL, NULL, "SELECT c.name FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id = t.order_id" },
 };
 
+/* A parcel cannot arrive before it left. */
+static gboolean
+shipment_validate (GdnRecord  *record,
+                   GError    **error)
+{
+  const char *shipped = gdn_record_get_string (record, "shipped_date");
+  const char *delivered = gdn_record_get_string (record, "delivered_date");
+
+  if (shipped != NULL && delivered != NULL && g_strcmp0 (delivered, shipped) < 0)
+    {
+      gdn_set_validation_error (error, GDN_VALIDATION_ERROR_INVALID, "delivered_date",
+                                _("Delivered: %s is before the shipped date %s"),
+                                delivered, shipped);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 gdn_shipment_class_init (GdnShipmentClass *klass)
 {
@@ -38,6 +57,7 @@ gdn_shipment_class_init (GdnShipmentClass *klass)
   gdn_record_class_set_table (record_class, "shipments", shipment_fields,
                               G_N_ELEMENTS (shipment_fields), FALSE);
   record_class->search_expr = "ifnull(shipments.tracking_no, '') || ' ' || shipments.carrier || ' ' || ifnull((SELECT o.order_no || ' ' || ifnull((SELECT c.name FROM customers c WHERE c.id = o.customer_id), '') FROM orders o WHERE o.id = shipments.order_id), '')";
+  record_class->validate = shipment_validate;
 }
 
 static void

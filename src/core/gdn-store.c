@@ -34,6 +34,7 @@ struct _GdnStore
   char         *user_name;
   guint         depth;
   GArray       *pending;   /* PendingChange, emitted on the outermost commit */
+  GArray       *marks;     /* guint: pending->len when each savepoint began */
 };
 
 enum {
@@ -285,6 +286,7 @@ gdn_store_finalize (GObject *object)
 
   g_clear_pointer (&self->user_name, g_free);
   g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
 
   G_OBJECT_CLASS (gdn_store_parent_class)->finalize (object);
 }
@@ -366,6 +368,7 @@ static void
 gdn_store_init (GdnStore *self)
 {
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 GdnStore *
@@ -425,6 +428,7 @@ gdn_store_begin (GdnStore  *self,
       sql = g_strdup_printf ("SAVEPOINT gdn_%u", self->depth);
       if (!exec_sql (self, sql, error))
         return FALSE;
+      g_array_append_val (self->marks, self->pending->len);
     }
   self->depth++;
   return TRUE;
@@ -445,6 +449,7 @@ gdn_store_commit (GdnStore  *self,
       sql = g_strdup_printf ("RELEASE gdn_%u", self->depth - 1);
       if (!exec_sql (self, sql, error))
         return FALSE;
+      g_array_set_size (self->marks, self->marks->len - 1);
       self->depth--;
       return TRUE;
     }
@@ -479,6 +484,10 @@ gdn_store_rollback (GdnStore *self)
 
       sqlite3_exec (handle (self), sql, NULL, NULL, NULL);
       sqlite3_exec (handle (self), release, NULL, NULL, NULL);
+      /* what the savepoint undid is not announced at the outer commit */
+      g_array_set_size (self->pending,
+                        g_array_index (self->marks, guint, self->marks->len - 1));
+      g_array_set_size (self->marks, self->marks->len - 1);
       self->depth--;
       return;
     }
@@ -486,6 +495,7 @@ gdn_store_rollback (GdnStore *self)
   gdn_database_rollback (self->database);
   self->depth = 0;
   g_array_set_size (self->pending, 0);
+  g_array_set_size (self->marks, 0);
 }
 
 /**
@@ -659,14 +669,18 @@ write_record (GdnStore   *self,
 
   if (insert)
     {
+      /* fields not set are left out, so the table's defaults apply (progress 0, currency
+       * CNY…) instead of a NULL their NOT NULL columns refuse */
       g_string_append_printf (sql, "INSERT INTO %s (", klass->table);
       for (guint i = 0; i < klass->n_fields; i++)
-        if (is_written (&klass->fields[i]))
+        if (is_written (&klass->fields[i]) && gdn_record_is_set (record, klass->fields[i].name))
           g_string_append_printf (sql, "%s%s", n_written++ ? ", " : "", klass->fields[i].name);
       g_string_append (sql, ") VALUES (");
       for (guint i = 0; i < n_written; i++)
         g_string_append (sql, i ? ", ?" : "?");
       g_string_append (sql, ")");
+      if (n_written == 0)
+        g_string_printf (sql, "INSERT INTO %s DEFAULT VALUES", klass->table);
     }
   else
     {
@@ -684,9 +698,19 @@ write_record (GdnStore   *self,
   stmt = gdn_database_prepare (self->database, sql->str, error);
   if (stmt == NULL)
     return FALSE;
-  gdn_store_bind_record (self, stmt, record, 1, error);
-  if (!insert)
-    sqlite3_bind_int64 (stmt, n_written + 1, gdn_record_get_id (record));
+  if (insert)
+    {
+      int param = 1;
+
+      for (guint i = 0; i < klass->n_fields; i++)
+        if (is_written (&klass->fields[i]) && gdn_record_is_set (record, klass->fields[i].name))
+          bind_value (stmt, param++, &klass->fields[i], gdn_record_get_value_at (record, i));
+    }
+  else
+    {
+      gdn_store_bind_record (self, stmt, record, 1, error);
+      sqlite3_bind_int64 (stmt, n_written + 1, gdn_record_get_id (record));
+    }
 
   if (!step_done (self, stmt, error))
     return FALSE;
@@ -1029,4 +1053,90 @@ gdn_store_reload (GdnStore   *self,
     }
   gdn_record_load (record, stmt);
   return TRUE;
+}
+
+/**
+ * gdn_store_count:
+ *
+ * Counts the records of @type that are not in the trash, for overviews that need a number
+ * without loading rows.
+ *
+ * Returns: the number of records, or -1 with @error set
+ */
+gint64
+gdn_store_count (GdnStore  *self,
+                 GType      type,
+                 GError   **error)
+{
+  g_autoptr(GdnRecordClass) klass = g_type_class_ref (type);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  g_return_val_if_fail (GDN_IS_STORE (self), -1);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM %s t%s", klass->table,
+                         klass->plain ? "" : " WHERE t.deleted_at IS NULL");
+  stmt = gdn_database_prepare (self->database, sql, error);
+  if (stmt == NULL)
+    return -1;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      gdn_database_set_error (self->database, rc, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/**
+ * gdn_store_count_by:
+ * @field: a written field of @type
+ *
+ * Counts the records of @type that are not in the trash per value of @field, in one pass
+ * over the table (an overview showing several figures of one table asks once).
+ *
+ * Returns: (transfer full) (element-type utf8 gint64): each stored value of @field, as
+ *   text ("" for records where it is not set), to a #gint64 count; %NULL with @error set
+ */
+GHashTable *
+gdn_store_count_by (GdnStore    *self,
+                    GType        type,
+                    const char  *field,
+                    GError     **error)
+{
+  g_autoptr(GdnRecordClass) klass = g_type_class_ref (type);
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  int i, rc;
+
+  g_return_val_if_fail (GDN_IS_STORE (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  i = gdn_record_class_find_field (klass, field);
+  g_return_val_if_fail (i >= 0 && is_written (&klass->fields[i]), NULL);
+
+  sql = g_strdup_printf ("SELECT ifnull(t.%s, ''), count(*) FROM %s t%s GROUP BY 1",
+                         klass->fields[i].name, klass->table,
+                         klass->plain ? "" : " WHERE t.deleted_at IS NULL");
+  stmt = gdn_database_prepare (self->database, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 n = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (counts, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                           g_memdup2 (&n, sizeof n));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gdn_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&counts);
 }

@@ -66,6 +66,13 @@ GPtrArray    *gdn_store_list_children      (GdnStore       *self,
 gboolean      gdn_store_reload             (GdnStore       *self,
                                             GdnRecord      *record,
                                             GError        **error);
+gint64        gdn_store_count              (GdnStore       *self,
+                                            GType           type,
+                                            GError        **error);
+GHashTable   *gdn_store_count_by           (GdnStore       *self,
+                                            GType           type,
+                                            const char     *field,
+                                            GError        **error);
 
 gboolean      gdn_store_refresh_search     (GdnStore       *self,
                                             GType           type,

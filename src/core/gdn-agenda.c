@@ -1,0 +1,653 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gdn-agenda"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gdn-agenda.h"
+#include "gdn-flags.h"
+#include "gdn-parse.h"
+#include "gdn-reminder.h"
+#include "gdn-validation-error.h"
+
+/* What is due: reminders derived from the dates of records, and the ones people added.
+ *
+ * A derived reminder has no row until someone acts on it: marking it done or snoozing it
+ * writes a row of the reminders table with its kind, the id of the record it comes from
+ * (source_id) and the date it was due. That state holds for that date only, so a payment
+ * due date that moves, or next year's birthday, comes back as a new reminder. Rows of a
+ * derived kind without a source_id (written by older versions and by the demo generator)
+ * are matched to their reminder by the record they name and their date.
+ *
+ * "Now" comes from the caller, or from the database (GDN_FLAGS_NOW_SQL: the clock, or the
+ * time pinned for tests), the same as the flags. */
+
+G_DEFINE_BOXED_TYPE (GdnAgendaEntry, gdn_agenda_entry, gdn_agenda_entry_ref,
+                     gdn_agenda_entry_unref)
+
+/* The kinds derived from dates, with what they come from:
+ *   payment_due    orders.payment_due of orders not closed, cancelled or lost
+ *   production     orders.promised_date of orders in production
+ *   eta            shipments.eta of shipments in transit or delayed, not yet delivered
+ *   case_response  cases.opened_at + 24 h of open cases without a first response
+ *   follow_up      interactions.next_follow_up, unless the customer was contacted since
+ *   birthday       contacts.birthday, this year's (next year's once a week has passed)
+ * Each row: kind, source_id, due, all_day, a, b, c (texts for the title), link table and
+ * id, customer, order, case and contact ids, and the reference a row without source_id
+ * names its source by (legacy_ref). */
+#define BIRTHDAY_IN(year)                                                             \
+  "date(printf('%04d-01-01', " year "),"                                              \
+  " printf('+%d months', substr(p.birthday, 6, 2) - 1),"                              \
+  " printf('+%d days', substr(p.birthday, 9, 2) - 1))"
+
+static const char derived_sql[] =
+  "WITH n AS (SELECT ?1 AS now, date(?1) AS today, date(?1, '+7 days') AS horizon,"
+  "   date(?1, '-7 days') AS week_ago),\n"
+  "cand AS (\n"
+  " SELECT 'payment_due' AS kind, o.id AS source_id, o.payment_due || ' 00:00:00' AS due,"
+  "   1 AS all_day, o.order_no AS a, cu.name AS b, NULL AS c, 'orders' AS link_table,"
+  "   o.id AS link_id, o.customer_id AS customer_id, o.id AS order_id, 0 AS case_id,"
+  "   0 AS contact_id, o.id AS legacy_ref\n"
+  " FROM orders o JOIN customers cu ON cu.id = o.customer_id, n\n"
+  " WHERE o.deleted_at IS NULL AND o.payment_due IS NOT NULL AND o.payment_due <= n.horizon"
+  "   AND o.status NOT IN ('closed', 'cancelled', 'lost')\n"
+  " UNION ALL\n"
+  " SELECT 'production', o.id, o.promised_date || ' 00:00:00', 1, o.order_no, cu.name, NULL,"
+  "   'orders', o.id, o.customer_id, o.id, 0, 0, o.id\n"
+  " FROM orders o JOIN customers cu ON cu.id = o.customer_id, n\n"
+  " WHERE o.deleted_at IS NULL AND o.status = 'in_production'"
+  "   AND o.promised_date IS NOT NULL AND o.promised_date <= n.horizon\n"
+  " UNION ALL\n"
+  " SELECT 'eta', s.id, s.eta || ' 00:00:00', 1, o.order_no, cu.name,"
+  "   trim(s.carrier || ' ' || ifnull(s.tracking_no, '')), 'shipments', s.id,"
+  "   o.customer_id, o.id, 0, 0, o.id\n"
+  " FROM shipments s JOIN orders o ON o.id = s.order_id"
+  "   JOIN customers cu ON cu.id = o.customer_id, n\n"
+  " WHERE s.deleted_at IS NULL AND s.status IN ('in_transit', 'delayed')"
+  "   AND s.delivered_date IS NULL AND s.eta IS NOT NULL AND s.eta <= n.horizon\n"
+  " UNION ALL\n"
+  " SELECT 'case_response', k.id, datetime(k.opened_at, '+24 hours'), 0, k.case_no, cu.name,"
+  "   k.subject, 'cases', k.id, k.customer_id, ifnull(k.order_id, 0), k.id, 0, k.id\n"
+  " FROM cases k JOIN customers cu ON cu.id = k.customer_id, n\n"
+  " WHERE k.deleted_at IS NULL AND k.status = 'open' AND k.first_response_at IS NULL"
+  "   AND date(k.opened_at, '+24 hours') <= n.horizon\n"
+  " UNION ALL\n"
+  " SELECT 'follow_up', i.id, i.next_follow_up || ' 00:00:00', 1, cu.name, p.name, i.summary,"
+  "   'customers', i.customer_id, i.customer_id, ifnull(i.order_id, 0),"
+  "   ifnull(i.case_id, 0), ifnull(i.contact_id, 0), i.customer_id\n"
+  " FROM interactions i JOIN customers cu ON cu.id = i.customer_id"
+  "   LEFT JOIN contacts p ON p.id = i.contact_id, n\n"
+  " WHERE i.deleted_at IS NULL AND i.next_follow_up IS NOT NULL"
+  "   AND i.next_follow_up <= n.horizon"
+  "   AND NOT EXISTS (SELECT 1 FROM interactions j WHERE j.customer_id = i.customer_id"
+  "     AND j.deleted_at IS NULL AND j.at > i.at)\n"
+  " UNION ALL\n"
+  " SELECT 'birthday', b.id, b.day || ' 00:00:00', 1, b.name, cu.name, NULL, 'customers',"
+  "   b.customer_id, b.customer_id, 0, 0, b.id, b.id\n"
+  " FROM (SELECT p.id, p.name, p.customer_id,"
+  "     CASE WHEN " BIRTHDAY_IN ("strftime('%Y', n.today) + 0") " < n.week_ago"
+  "     THEN " BIRTHDAY_IN ("strftime('%Y', n.today) + 1")
+  "     ELSE " BIRTHDAY_IN ("strftime('%Y', n.today) + 0") " END AS day"
+  "   FROM contacts p, n"
+  "   WHERE p.deleted_at IS NULL AND p.birthday IS NOT NULL AND length(p.birthday) >= 10) b"
+  "   JOIN customers cu ON cu.id = b.customer_id, n\n"
+  " WHERE cu.deleted_at IS NULL AND b.day <= n.horizon\n"
+  ")\n"
+  "SELECT c.kind, c.source_id, ifnull(st.id, 0), c.due, c.all_day, c.a, c.b, c.c,"
+  "  c.link_table, c.link_id, st.snoozed_until, c.customer_id, c.order_id, c.case_id,"
+  "  c.contact_id\n"
+  "FROM cand c CROSS JOIN n\n"
+  /* its own row first, then an older one that names its source (two lookups, so that
+   * each uses the index on kind and source_id) */
+  "LEFT JOIN reminders st ON st.id = ifnull("
+  " (SELECT r.id FROM reminders r WHERE r.kind = c.kind AND r.source_id = c.source_id"
+  "   AND r.deleted_at IS NULL AND date(r.due_at) = date(c.due) ORDER BY r.id DESC LIMIT 1),"
+  " (SELECT r.id FROM reminders r WHERE r.kind = c.kind AND r.source_id IS NULL"
+  "   AND r.deleted_at IS NULL AND date(r.due_at) = date(c.due)"
+  "   AND CASE c.kind WHEN 'case_response' THEN r.case_id WHEN 'birthday' THEN r.contact_id"
+  "    WHEN 'follow_up' THEN r.customer_id ELSE r.order_id END = c.legacy_ref"
+  "   ORDER BY r.id DESC LIMIT 1))\n"
+  "WHERE st.done_at IS NULL"
+  "  AND date(max(c.due, ifnull(st.snoozed_until, ''))) <= n.horizon";
+
+/* The reminders people added; rows of derived kinds are the state of derived ones. */
+static const char own_sql[] =
+  "SELECT r.kind, 0, r.id, r.due_at, substr(r.due_at, 12) = '00:00:00', r.title, cu.name,"
+  "  r.notes, NULL, 0, r.snoozed_until, ifnull(r.customer_id, 0), ifnull(r.order_id, 0),"
+  "  ifnull(r.case_id, 0), ifnull(r.contact_id, 0)\n"
+  "FROM reminders r LEFT JOIN customers cu ON cu.id = r.customer_id\n"
+  "WHERE r.deleted_at IS NULL AND r.done_at IS NULL AND r.source_id IS NULL"
+  "  AND r.kind = 'custom'"
+  "  AND date(max(r.due_at, ifnull(r.snoozed_until, ''))) <= date(?1, '+7 days')";
+
+GdnAgendaEntry *
+gdn_agenda_entry_ref (GdnAgendaEntry *entry)
+{
+  return g_atomic_rc_box_acquire (entry);
+}
+
+static void
+entry_clear (GdnAgendaEntry *entry)
+{
+  g_free (entry->key);
+  g_free (entry->kind);
+  g_free (entry->title);
+  g_free (entry->detail);
+  g_free (entry->due);
+  g_free (entry->original_due);
+  g_free (entry->link);
+}
+
+void
+gdn_agenda_entry_unref (GdnAgendaEntry *entry)
+{
+  g_atomic_rc_box_release_full (entry, (GDestroyNotify) entry_clear);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  return text != NULL ? text : "";
+}
+
+/* "a · b", leaving out the empty ones */
+static char *
+join_details (const char *first,
+              ...)
+{
+  GString *s = g_string_new (NULL);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *part = first; part != NULL; part = va_arg (args, const char *))
+    {
+      g_autofree char *clean = g_strstrip (g_strdup (part));
+
+      if (*clean == '\0')
+        continue;
+      if (s->len > 0)
+        g_string_append (s, " · ");
+      g_string_append (s, clean);
+    }
+  va_end (args);
+  return g_string_free (s, FALSE);
+}
+
+static char *
+derived_title (const char *kind,
+               const char *a)
+{
+  if (g_str_equal (kind, "payment_due"))
+    return g_strdup_printf (_("Payment due for order %s"), a);
+  if (g_str_equal (kind, "production"))
+    return g_strdup_printf (_("Production of order %s to be completed"), a);
+  if (g_str_equal (kind, "eta"))
+    return g_strdup_printf (_("Shipment of order %s to arrive"), a);
+  if (g_str_equal (kind, "case_response"))
+    return g_strdup_printf (_("First response to case %s"), a);
+  if (g_str_equal (kind, "follow_up"))
+    return g_strdup_printf (_("Follow up with %s"), a);
+  if (g_str_equal (kind, "birthday"))
+    return g_strdup_printf (_("Birthday of %s"), a);
+  return g_strdup (a);
+}
+
+static GdnAgendaEntry *
+entry_from_row (sqlite3_stmt *stmt,
+                const char   *now)
+{
+  GdnAgendaEntry *entry = g_atomic_rc_box_new0 (GdnAgendaEntry);
+  const char *kind = column_text (stmt, 0);
+  const char *a = column_text (stmt, 5);
+  const char *b = column_text (stmt, 6);
+  const char *c = column_text (stmt, 7);
+  const char *link_table = (const char *) sqlite3_column_text (stmt, 8);
+  const char *snoozed = (const char *) sqlite3_column_text (stmt, 10);
+  g_autofree char *today = g_strndup (now, 10);
+  g_autofree char *due_day = NULL;
+
+  entry->kind = g_strdup (kind);
+  entry->source_id = sqlite3_column_int64 (stmt, 1);
+  entry->reminder_id = sqlite3_column_int64 (stmt, 2);
+  entry->original_due = g_strdup (column_text (stmt, 3));
+  entry->all_day = sqlite3_column_int (stmt, 4) != 0;
+  entry->customer_id = sqlite3_column_int64 (stmt, 11);
+  entry->order_id = sqlite3_column_int64 (stmt, 12);
+  entry->case_id = sqlite3_column_int64 (stmt, 13);
+  entry->contact_id = sqlite3_column_int64 (stmt, 14);
+
+  if (entry->source_id > 0)
+    {
+      entry->key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, kind, entry->source_id);
+      entry->title = derived_title (kind, a);
+      entry->detail = join_details (b, c, NULL);
+    }
+  else
+    {
+      entry->key = g_strdup_printf ("reminder:%" G_GINT64_FORMAT, entry->reminder_id);
+      entry->title = g_strdup (a);
+      entry->detail = join_details (b, c, NULL);
+    }
+
+  /* snoozing earlier than the due time would only hide nothing */
+  if (snoozed != NULL && strcmp (snoozed, entry->original_due) > 0)
+    {
+      entry->snoozed = TRUE;
+      entry->due = g_strdup (snoozed);
+      entry->all_day = entry->all_day && g_str_has_suffix (snoozed, " 00:00:00");
+    }
+  else
+    entry->due = g_strdup (entry->original_due);
+
+  if (link_table != NULL)
+    entry->link = g_strdup_printf ("%s:%" G_GINT64_FORMAT, link_table,
+                                   (gint64) sqlite3_column_int64 (stmt, 9));
+  else if (entry->case_id > 0)
+    entry->link = g_strdup_printf ("cases:%" G_GINT64_FORMAT, entry->case_id);
+  else if (entry->order_id > 0)
+    entry->link = g_strdup_printf ("orders:%" G_GINT64_FORMAT, entry->order_id);
+  else if (entry->customer_id > 0)
+    entry->link = g_strdup_printf ("customers:%" G_GINT64_FORMAT, entry->customer_id);
+
+  due_day = g_strndup (entry->due, 10);
+  if (entry->all_day)
+    {
+      int cmp = strcmp (due_day, today);
+
+      entry->group = cmp < 0 ? GDN_AGENDA_OVERDUE : cmp == 0 ? GDN_AGENDA_TODAY
+                                                             : GDN_AGENDA_UPCOMING;
+    }
+  else if (strcmp (entry->due, now) < 0)
+    entry->group = GDN_AGENDA_OVERDUE;
+  else
+    entry->group = g_str_equal (due_day, today) ? GDN_AGENDA_TODAY : GDN_AGENDA_UPCOMING;
+
+  return entry;
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const GdnAgendaEntry *x = *(GdnAgendaEntry * const *) a;
+  const GdnAgendaEntry *y = *(GdnAgendaEntry * const *) b;
+  int cmp;
+
+  if (x->group != y->group)
+    return x->group < y->group ? -1 : 1;
+  /* a day's all-day reminders come before its timed ones: they are for the whole day */
+  if ((cmp = strncmp (x->due, y->due, 10)) != 0)
+    return cmp;
+  if (x->all_day != y->all_day)
+    return x->all_day ? -1 : 1;
+  if ((cmp = strcmp (x->due, y->due)) != 0)
+    return cmp;
+  if ((cmp = strcmp (x->kind, y->kind)) != 0)
+    return cmp;
+  if ((cmp = g_utf8_collate (x->title, y->title)) != 0)
+    return cmp;
+  return strcmp (x->key, y->key);
+}
+
+static gboolean
+add_rows (GdnDatabase  *database,
+          const char   *sql,
+          const char   *now,
+          GPtrArray    *entries,
+          GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = gdn_database_prepare (database, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entries, entry_from_row (stmt, now));
+  if (rc != SQLITE_DONE)
+    {
+      gdn_database_set_error (database, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * gdn_agenda_now:
+ *
+ * Returns: (transfer full): the time of the flags and the agenda, 'YYYY-MM-DD HH:MM:SS':
+ *   the clock, unless a test pinned it (gdn_flags_set_now_for_testing())
+ */
+char *
+gdn_agenda_now (GdnStore  *store,
+                GError   **error)
+{
+  GdnDatabase *database;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GDN_IS_STORE (store), NULL);
+
+  database = gdn_store_get_database (store);
+  stmt = gdn_database_prepare (database, "SELECT " GDN_FLAGS_NOW_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      gdn_database_set_error (database, rc, error);
+      return NULL;
+    }
+  return g_strdup (column_text (stmt, 0));
+}
+
+/**
+ * gdn_agenda_list:
+ * @now: (nullable): 'YYYY-MM-DD HH:MM:SS', or %NULL for gdn_agenda_now()
+ *
+ * Everything that is overdue or due by the end of the %GDN_AGENDA_DAYS_AHEAD-th day after
+ * @now, not done, and not snoozed beyond that: overdue first, then by due time.
+ *
+ * Returns: (transfer full) (element-type GdnAgendaEntry): the entries, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+gdn_agenda_list (GdnStore    *store,
+                 const char  *now,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *db_now = NULL;
+  GdnDatabase *database;
+
+  g_return_val_if_fail (GDN_IS_STORE (store), NULL);
+  g_return_val_if_fail (now == NULL || gdn_datetime_is_valid (now), NULL);
+
+  if (now == NULL && (now = db_now = gdn_agenda_now (store, error)) == NULL)
+    return NULL;
+
+  database = gdn_store_get_database (store);
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) gdn_agenda_entry_unref);
+  if (!add_rows (database, derived_sql, now, entries, error) ||
+      !add_rows (database, own_sql, now, entries, error))
+    return NULL;
+
+  g_ptr_array_sort (entries, compare_entries);
+  return g_steal_pointer (&entries);
+}
+
+guint
+gdn_agenda_count_group (GPtrArray      *entries,
+                        GdnAgendaGroup  group)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (entries != NULL, 0);
+
+  for (guint i = 0; i < entries->len; i++)
+    if (((GdnAgendaEntry *) g_ptr_array_index (entries, i))->group == group)
+      n++;
+  return n;
+}
+
+/* All-day reminders fall due when the office day starts, not at midnight */
+static char *
+falls_due_at (GdnAgendaEntry *entry)
+{
+  if (entry->all_day)
+    return g_strdup_printf ("%.10s 09:00:00", entry->due);
+  return g_strdup (entry->due);
+}
+
+/**
+ * gdn_agenda_falling_due:
+ * @since: 'YYYY-MM-DD HH:MM:SS', the last time this was asked
+ * @now: 'YYYY-MM-DD HH:MM:SS'
+ *
+ * The entries that fell due after @since and by @now: what to notify about. All-day
+ * reminders fall due at 09:00 of their day.
+ *
+ * Returns: (transfer container) (element-type GdnAgendaEntry): the entries
+ */
+GPtrArray *
+gdn_agenda_falling_due (GPtrArray  *entries,
+                        const char *since,
+                        const char *now)
+{
+  GPtrArray *due = g_ptr_array_new_with_free_func ((GDestroyNotify) gdn_agenda_entry_unref);
+
+  g_return_val_if_fail (entries != NULL, due);
+  g_return_val_if_fail (since != NULL && now != NULL, due);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      GdnAgendaEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *at = falls_due_at (entry);
+
+      if (strcmp (at, since) > 0 && strcmp (at, now) <= 0)
+        g_ptr_array_add (due, gdn_agenda_entry_ref (entry));
+    }
+  return due;
+}
+
+/**
+ * gdn_agenda_find:
+ *
+ * Returns: (transfer none) (nullable): the entry of @entries with @key
+ */
+GdnAgendaEntry *
+gdn_agenda_find (GPtrArray  *entries,
+                 const char *key)
+{
+  g_return_val_if_fail (entries != NULL, NULL);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      GdnAgendaEntry *entry = g_ptr_array_index (entries, i);
+
+      if (g_strcmp0 (entry->key, key) == 0)
+        return entry;
+    }
+  return NULL;
+}
+
+static gint64
+find_state_row (GdnStore        *store,
+                GdnAgendaEntry  *entry,
+                GError         **error)
+{
+  GdnDatabase *database = gdn_store_get_database (store);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = gdn_database_prepare (database,
+                               "SELECT id FROM reminders WHERE kind = ? AND source_id = ?"
+                               " AND deleted_at IS NULL ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, entry->kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, entry->source_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      gdn_database_set_error (database, rc, error);
+      return -1;
+    }
+  return 0;
+}
+
+/* The row that holds @entry's state: its own, the one of its source, or a new one (not
+ * yet inserted) for a derived reminder nobody acted on. */
+static GdnRecord *
+state_row (GdnStore        *store,
+           GdnAgendaEntry  *entry,
+           GError         **error)
+{
+  g_autoptr(GdnRecord) row = NULL;
+  gint64 id = entry->reminder_id;
+
+  if (id <= 0 && entry->source_id > 0 && (id = find_state_row (store, entry, error)) < 0)
+    return NULL;
+
+  if (id > 0)
+    {
+      row = gdn_store_get (store, GDN_TYPE_REMINDER, id, error);
+      if (row == NULL)
+        return NULL;
+    }
+  else if (entry->source_id > 0)
+    {
+      row = GDN_RECORD (gdn_reminder_new ());
+      gdn_record_set_string (row, "kind", entry->kind);
+      gdn_record_set_int (row, "customer_id", entry->customer_id);
+      gdn_record_set_int (row, "order_id", entry->order_id);
+      gdn_record_set_int (row, "case_id", entry->case_id);
+      gdn_record_set_int (row, "contact_id", entry->contact_id);
+    }
+  else
+    {
+      g_set_error (error, GDN_DATABASE_ERROR, GDN_DATABASE_ERROR_FAILED,
+                   _("The reminder “%s” no longer exists"), entry->title);
+      return NULL;
+    }
+
+  if (entry->source_id > 0)
+    {
+      /* the state of another date (a payment due date that moved, last year's birthday)
+       * does not carry over */
+      if (g_strcmp0 (gdn_record_get_string (row, "due_at"), entry->original_due) != 0)
+        {
+          gdn_record_set_string (row, "due_at", entry->original_due);
+          gdn_record_set_string (row, "done_at", NULL);
+          gdn_record_set_string (row, "snoozed_until", NULL);
+        }
+      gdn_record_set_string (row, "title", entry->title);
+      gdn_record_set_int (row, "source_id", entry->source_id);
+    }
+  return g_steal_pointer (&row);
+}
+
+static gboolean
+save_state (GdnStore        *store,
+            GdnAgendaEntry  *entry,
+            GdnRecord       *row,
+            GError         **error)
+{
+  gboolean ok = gdn_record_get_id (row) > 0 ? gdn_store_update (store, row, error)
+                                            : gdn_store_insert (store, row, error);
+
+  if (ok)
+    entry->reminder_id = gdn_record_get_id (row);
+  return ok;
+}
+
+/**
+ * gdn_agenda_complete:
+ * @now: (nullable): the time it was done, 'YYYY-MM-DD HH:MM:SS'; %NULL for the clock
+ *
+ * Marks @entry done, so that it leaves the agenda (a derived one until its date changes).
+ */
+gboolean
+gdn_agenda_complete (GdnStore        *store,
+                     GdnAgendaEntry  *entry,
+                     const char      *now,
+                     GError         **error)
+{
+  g_autoptr(GdnRecord) row = NULL;
+  g_autofree char *clock = NULL;
+
+  g_return_val_if_fail (GDN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if ((row = state_row (store, entry, error)) == NULL)
+    return FALSE;
+  gdn_record_set_string (row, "done_at", now != NULL ? now : (clock = gdn_now ()));
+  return save_state (store, entry, row, error);
+}
+
+/**
+ * gdn_agenda_reopen:
+ *
+ * Undoes gdn_agenda_complete(): @entry is due again.
+ */
+gboolean
+gdn_agenda_reopen (GdnStore        *store,
+                   GdnAgendaEntry  *entry,
+                   GError         **error)
+{
+  g_autoptr(GdnRecord) row = NULL;
+
+  g_return_val_if_fail (GDN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if ((row = state_row (store, entry, error)) == NULL)
+    return FALSE;
+  gdn_record_set_string (row, "done_at", NULL);
+  return save_state (store, entry, row, error);
+}
+
+/**
+ * gdn_agenda_snooze:
+ * @until: 'YYYY-MM-DD HH:MM:SS'
+ *
+ * Moves @entry to @until (see gdn_agenda_snooze_until()).
+ */
+gboolean
+gdn_agenda_snooze (GdnStore        *store,
+                   GdnAgendaEntry  *entry,
+                   const char      *until,
+                   GError         **error)
+{
+  g_autoptr(GdnRecord) row = NULL;
+
+  g_return_val_if_fail (GDN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if (!gdn_datetime_is_valid (until))
+    {
+      gdn_set_validation_error (error, GDN_VALIDATION_ERROR_INVALID, "snoozed_until",
+                                _("Snoozed until: “%s” is not a real date and time"),
+                                until ? until : "");
+      return FALSE;
+    }
+
+  if ((row = state_row (store, entry, error)) == NULL)
+    return FALSE;
+  gdn_record_set_string (row, "snoozed_until", until);
+  gdn_record_set_string (row, "done_at", NULL);
+  return save_state (store, entry, row, error);
+}
+
+/**
+ * gdn_agenda_snooze_until:
+ * @now: 'YYYY-MM-DD HH:MM:SS'
+ * @days: 1 for a day, 7 for a week
+ *
+ * Returns: (transfer full): when to snooze @entry to: @days after @now, on the day
+ *   itself for an all-day reminder
+ */
+char *
+gdn_agenda_snooze_until (GdnAgendaEntry *entry,
+                         const char     *now,
+                         int             days)
+{
+  g_autofree char *today = NULL;
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+  g_return_val_if_fail (gdn_datetime_is_valid (now), NULL);
+
+  today = g_strndup (now, 10);
+  day = gdn_date_add_days (today, days);
+  if (entry->all_day)
+    return g_strdup_printf ("%s 00:00:00", day);
+  /* to the minute: "snoozed until 14:32", not 14:32:17 */
+  return g_strdup_printf ("%s %.5s:00", day, now + 11);
+}

@@ -1,0 +1,762 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gdn-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gdn-case.h"
+#include "gdn-contact.h"
+#include "gdn-contract.h"
+#include "gdn-customer.h"
+#include "gdn-order.h"
+#include "gdn-section.h"
+#include "gdn-shipment.h"
+#include "gdn-stat-card.h"
+#include "gdn-window-private.h"
+
+/* The main window: a sidebar of sections and a stack with one page per section. The
+ * sidebar is built from the stack's own pages, so that a section is declared once (name,
+ * title, icon) in gdn-window.ui and later views only replace a page's child. Until then
+ * each page is an overview with live counts from the store. */
+
+static const char * const orders_in_progress[] = {
+  "confirmed", "in_production", "qc", "shipped", NULL
+};
+static const char * const orders_quoting[] = { "inquiry", "quoted", NULL };
+static const char * const customers_active[] = { "active", NULL };
+static const char * const cases_open[] = { "open", "responded", "in_progress", NULL };
+static const char * const cases_complaints[] = { "complaint", NULL };
+static const char * const shipments_transit[] = { "in_transit", NULL };
+static const char * const shipments_late[] = { "delayed", "exception", NULL };
+static const char * const contracts_pending[] = { "draft", "in_review", "approved", NULL };
+static const char * const contracts_in_force[] = { "signed", "executing", NULL };
+
+typedef struct
+{
+  const char          *card;        /* its id in gdn-window.ui */
+  GType              (*get_type) (void);
+  const char          *field;       /* counted per value of this field; NULL: count rows */
+  const char * const  *values;      /* the values to add up; NULL: all of them */
+} CardSpec;
+
+static const CardSpec card_specs[] = {
+  { "today_orders_card", gdn_order_get_type, "status", orders_in_progress },
+  { "today_cases_card", gdn_case_get_type, "status", cases_open },
+  { "today_shipments_card", gdn_shipment_get_type, "status", shipments_transit },
+  { "orders_total_card", gdn_order_get_type, "status", NULL },
+  { "orders_quoting_card", gdn_order_get_type, "status", orders_quoting },
+  { "orders_progress_card", gdn_order_get_type, "status", orders_in_progress },
+  { "customers_total_card", gdn_customer_get_type, "status", NULL },
+  { "customers_active_card", gdn_customer_get_type, "status", customers_active },
+  { "customers_contacts_card", gdn_contact_get_type, NULL, NULL },
+  { "cases_total_card", gdn_case_get_type, "status", NULL },
+  { "cases_open_card", gdn_case_get_type, "status", cases_open },
+  { "cases_complaints_card", gdn_case_get_type, "type", cases_complaints },
+  { "shipments_total_card", gdn_shipment_get_type, "status", NULL },
+  { "shipments_transit_card", gdn_shipment_get_type, "status", shipments_transit },
+  { "shipments_late_card", gdn_shipment_get_type, "status", shipments_late },
+  { "contracts_total_card", gdn_contract_get_type, "status", NULL },
+  { "contracts_pending_card", gdn_contract_get_type, "status", contracts_pending },
+  { "contracts_force_card", gdn_contract_get_type, "status", contracts_in_force },
+};
+
+/* One pass over a table per (type, field), shared by every card that needs it */
+typedef struct
+{
+  GType        type;
+  const char  *field;
+  GHashTable  *counts;   /* value → gint64; NULL when counting failed */
+} Tally;
+
+#define N_CARDS 18
+G_STATIC_ASSERT (G_N_ELEMENTS (card_specs) == N_CARDS);
+
+/* Indexes into card_specs used to tell an empty database */
+#define CARD_ORDERS_TOTAL 3
+#define CARD_CUSTOMERS_TOTAL 6
+
+/* Alt+1 … Alt+6, in sidebar order */
+static const char * const section_names[] = {
+  "today", "orders", "customers", "cases", "shipments", "contracts"
+};
+
+struct _GdnWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GdnStore             *store;
+  GSettings            *settings;
+  GtkSelectionModel    *pages;
+  char                 *today_description;
+  guint                 refresh_id;
+  gint64                counted_at;      /* monotonic time of the last count */
+  GdnRecord            *undo_record;     /* the last record moved to the trash */
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content_box;
+  GtkListBox           *sidebar;
+  AdwViewStack         *stack;
+  AdwWindowTitle       *content_title;
+  AdwStatusPage        *today_page;
+  GdnStatCard          *cards[N_CARDS];
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (GdnWindow, gdn_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GtkWidget *
+create_sidebar_row (gpointer item,
+                    gpointer user_data)
+{
+  AdwViewStackPage *page = item;
+  const char *title = adw_view_stack_page_get_title (page);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *image = gtk_image_new_from_icon_name (adw_view_stack_page_get_icon_name (page));
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  /* A row's name is not taken from its content by every screen reader: say it */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  return row;
+}
+
+static void
+save_window_state (GdnWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_apply (self->settings);
+}
+
+static void
+restore_window_state (GdnWindow *self)
+{
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+tally_free (gpointer data)
+{
+  Tally *tally = data;
+
+  g_clear_pointer (&tally->counts, g_hash_table_unref);
+  g_free (tally);
+}
+
+static gint64
+count_card (GdnWindow       *self,
+            const CardSpec  *spec,
+            GPtrArray       *tallies,
+            GError         **error)
+{
+  GType type = spec->get_type ();
+  Tally *tally = NULL;
+  gint64 n = 0;
+
+  if (spec->field == NULL)
+    return gdn_store_count (self->store, type, error);
+
+  for (guint i = 0; i < tallies->len && tally == NULL; i++)
+    {
+      Tally *t = g_ptr_array_index (tallies, i);
+
+      if (t->type == type && g_str_equal (t->field, spec->field))
+        tally = t;
+    }
+  if (tally == NULL)
+    {
+      tally = g_new0 (Tally, 1);
+      tally->type = type;
+      tally->field = spec->field;
+      tally->counts = gdn_store_count_by (self->store, type, spec->field, error);
+      g_ptr_array_add (tallies, tally);
+    }
+  if (tally->counts == NULL)
+    return -1;
+
+  if (spec->values == NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, tally->counts);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        n += *(gint64 *) value;
+    }
+  else
+    for (guint v = 0; spec->values[v] != NULL; v++)
+      {
+        const gint64 *count = g_hash_table_lookup (tally->counts, spec->values[v]);
+
+        n += count != NULL ? *count : 0;
+      }
+  return n;
+}
+
+static void
+refresh_counts (GdnWindow *self)
+{
+  g_autoptr(GPtrArray) tallies = NULL;
+  gint64 counts[N_CARDS];
+  gint64 start = g_get_monotonic_time ();
+  gboolean empty;
+
+  if (self->store == NULL)
+    return;
+
+  tallies = g_ptr_array_new_with_free_func (tally_free);
+  for (guint i = 0; i < N_CARDS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      counts[i] = count_card (self, &card_specs[i], tallies, &error);
+      if (error != NULL)
+        g_warning ("Cannot count for %s: %s", card_specs[i].card, error->message);
+      gdn_stat_card_set_value (self->cards[i], counts[i]);
+    }
+  self->counted_at = g_get_monotonic_time ();
+  g_debug ("Counted the overview in %.1f ms (%u queries)",
+           (self->counted_at - start) / 1000.0, tallies->len + 1);
+
+  /* An empty file is the first thing a new user sees: say how to fill it */
+  empty = counts[CARD_ORDERS_TOTAL] == 0 && counts[CARD_CUSTOMERS_TOTAL] == 0;
+  adw_status_page_set_description (self->today_page,
+                                   empty
+                                   ? _("The database is still empty. Import customers and "
+                                       "orders from your spreadsheets with "
+                                       "<tt>gendan-cli import</tt>, or try Gendan on demo "
+                                       "data made by <tt>gendan-cli demo</tt>.")
+                                   : self->today_description);
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  GdnWindow *self = user_data;
+
+  self->refresh_id = 0;
+  refresh_counts (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (GdnWindow *self)
+{
+  /* An import emits a change per row: count once, after the burst */
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle_cb, self, NULL);
+}
+
+static void
+on_store_changed_cb (GdnWindow     *self,
+                     GType          type,
+                     gint64         id,
+                     GdnChangeKind  kind)
+{
+  queue_refresh (self);
+}
+
+static void
+on_is_active_changed_cb (GdnWindow  *self,
+                         GParamSpec *pspec)
+{
+  /* gendan-cli may have written to the file while the window was in the background; but
+   * counting a large file takes a moment, so not on every switch between windows */
+  if (gtk_window_is_active (GTK_WINDOW (self)) &&
+      g_get_monotonic_time () - self->counted_at > 10 * G_USEC_PER_SEC)
+    queue_refresh (self);
+}
+
+static void
+on_stack_visible_child_changed_cb (GdnWindow  *self,
+                                   GParamSpec *pspec)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (self->stack);
+  AdwViewStackPage *page;
+  guint n_pages;
+
+  if (child == NULL)
+    return;
+
+  page = adw_view_stack_get_page (self->stack, child);
+  adw_window_title_set_title (self->content_title, adw_view_stack_page_get_title (page));
+
+  n_pages = g_list_model_get_n_items (G_LIST_MODEL (self->pages));
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autoptr(AdwViewStackPage) item = g_list_model_get_item (G_LIST_MODEL (self->pages), i);
+
+      if (item == page)
+        {
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar, (int) i);
+
+          if (row != NULL && row != gtk_list_box_get_selected_row (self->sidebar))
+            gtk_list_box_select_row (self->sidebar, row);
+          break;
+        }
+    }
+}
+
+static void
+on_sidebar_row_selected_cb (GdnWindow     *self,
+                            GtkListBoxRow *row)
+{
+  if (row == NULL)
+    return;
+  gtk_selection_model_select_item (self->pages, (guint) gtk_list_box_row_get_index (row), TRUE);
+}
+
+static void
+on_sidebar_row_activated_cb (GdnWindow     *self,
+                             GtkListBoxRow *row)
+{
+  /* When folded the sidebar fills the window: going to a section shows its page */
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+on_back_clicked_cb (GdnWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+show_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GdnWindow *self = GDN_WINDOW (widget);
+
+  gdn_window_set_section (self, g_variant_get_string (parameter, NULL));
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static GdnSection *
+current_section_view (GdnWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+  GtkWidget *stack = name ? adw_view_stack_get_child_by_name (self->stack, name) : NULL;
+  GtkWidget *view = stack ? gtk_stack_get_child_by_name (GTK_STACK (stack), "view") : NULL;
+
+  return view != NULL && GDN_IS_SECTION (view) ? GDN_SECTION (view) : NULL;
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GdnWindow *self = GDN_WINDOW (widget);
+  GdnSection *section = current_section_view (self);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  if (section != NULL)
+    gdn_section_focus_search (section);
+}
+
+static void
+new_record_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GdnWindow *self = GDN_WINDOW (widget);
+  GdnSection *section = current_section_view (self);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  if (section != NULL)
+    gdn_section_new_record (section);
+}
+
+/* "orders:42" shows order 42 in the Orders section: how pages link to each other */
+static void
+open_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GdnWindow *self = GDN_WINDOW (widget);
+  const char *target = g_variant_get_string (parameter, NULL);
+  g_auto(GStrv) parts = g_strsplit (target, ":", 2);
+  GdnSection *section;
+
+  if (g_strv_length (parts) != 2)
+    return;
+
+  gdn_window_set_section (self, parts[0]);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  section = current_section_view (self);
+  if (section != NULL)
+    gdn_section_open_record (section, g_ascii_strtoll (parts[1], NULL, 10));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GdnWindow *self = GDN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->undo_record == NULL)
+    return;
+
+  if (!gdn_store_restore (self->store, self->undo_record, &error))
+    gdn_window_add_toast (self, adw_toast_new (error->message));
+  g_clear_object (&self->undo_record);
+  gtk_widget_action_set_enabled (widget, "win.undo", FALSE);
+}
+
+static void
+on_undo_toast_dismissed_cb (GdnWindow *self,
+                            AdwToast  *toast)
+{
+  if (g_object_get_data (G_OBJECT (toast), "gdn-record") == self->undo_record)
+    {
+      g_clear_object (&self->undo_record);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+    }
+}
+
+static gboolean
+gdn_window_close_request (GtkWindow *window)
+{
+  save_window_state (GDN_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (gdn_window_parent_class)->close_request (window);
+}
+
+static void
+gdn_window_constructed (GObject *object)
+{
+  GdnWindow *self = GDN_WINDOW (object);
+
+  G_OBJECT_CLASS (gdn_window_parent_class)->constructed (object);
+
+  if (self->store != NULL)
+    {
+      GdnDatabase *database = gdn_store_get_database (self->store);
+      g_autofree char *basename = g_path_get_basename (gdn_database_get_path (database));
+
+      adw_window_title_set_subtitle (self->content_title, basename);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->content_title),
+                                   gdn_database_get_path (database));
+      g_signal_connect_object (self->store, "changed",
+                               G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+      gdn_window_add_section_views (self, self->store);
+    }
+  refresh_counts (self);
+}
+
+static void
+gdn_window_dispose (GObject *object)
+{
+  GdnWindow *self = GDN_WINDOW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->sidebar != NULL)
+    gtk_list_box_bind_model (self->sidebar, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->pages);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GDN_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (gdn_window_parent_class)->dispose (object);
+}
+
+static void
+gdn_window_finalize (GObject *object)
+{
+  GdnWindow *self = GDN_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->undo_record);
+  g_clear_pointer (&self->today_description, g_free);
+
+  G_OBJECT_CLASS (gdn_window_parent_class)->finalize (object);
+}
+
+static void
+gdn_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  GdnWindow *self = GDN_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gdn_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  GdnWindow *self = GDN_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gdn_window_class_init (GdnWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = gdn_window_constructed;
+  object_class->dispose = gdn_window_dispose;
+  object_class->finalize = gdn_window_finalize;
+  object_class->get_property = gdn_window_get_property;
+  object_class->set_property = gdn_window_set_property;
+  window_class->close_request = gdn_window_close_request;
+
+  /**
+   * GdnWindow:store:
+   *
+   * Where the window reads and writes its records.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, GDN_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (GDN_TYPE_STAT_CARD);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/gendan/Gendan/gdn-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GdnWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GdnWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, GdnWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, GdnWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, GdnWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, GdnWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, GdnWindow, today_page);
+  for (guint i = 0; i < N_CARDS; i++)
+    gtk_widget_class_bind_template_child_full (widget_class, card_specs[i].card, FALSE,
+                                               G_STRUCT_OFFSET (GdnWindow, cards)
+                                               + i * sizeof (gpointer));
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_action);
+  gtk_widget_class_install_action (widget_class, "win.open-record", "s", open_record_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-record", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (section_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-section", "s", section_names[i]);
+}
+
+static void
+gdn_window_init (GdnWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->today_description = g_strdup (adw_status_page_get_description (self->today_page));
+
+  self->pages = adw_view_stack_get_pages (self->stack);
+  gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (self->pages),
+                           create_sidebar_row, NULL, NULL);
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (on_stack_visible_child_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_stack_visible_child_changed_cb (self, NULL);
+  /* Start in the sidebar, so that the arrow keys move between sections at once */
+  gtk_window_set_focus (GTK_WINDOW (self),
+                        GTK_WIDGET (gtk_list_box_get_selected_row (self->sidebar)));
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  restore_window_state (self);
+}
+
+/**
+ * gdn_window_new:
+ * @store: where the window reads and writes its records
+ */
+GdnWindow *
+gdn_window_new (GtkApplication *application,
+                GdnStore       *store)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GDN_IS_STORE (store), NULL);
+
+  return g_object_new (GDN_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+GdnStore *
+gdn_window_get_store (GdnWindow *self)
+{
+  g_return_val_if_fail (GDN_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+/**
+ * gdn_window_get_section:
+ *
+ * Returns: the name of the section shown ("today", "orders", "customers", "cases",
+ *   "shipments" or "contracts")
+ */
+const char *
+gdn_window_get_section (GdnWindow *self)
+{
+  g_return_val_if_fail (GDN_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * gdn_window_set_section:
+ * @section: a section name, as gdn_window_get_section() returns
+ *
+ * Shows @section and selects it in the sidebar.
+ */
+void
+gdn_window_set_section (GdnWindow  *self,
+                        const char *section)
+{
+  g_return_if_fail (GDN_IS_WINDOW (self));
+  g_return_if_fail (section != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, section) == NULL)
+    {
+      g_warning ("No section “%s” in the window", section);
+      return;
+    }
+  adw_view_stack_set_visible_child_name (self->stack, section);
+}
+
+/**
+ * gdn_window_add_toast:
+ * @toast: (transfer full): a toast
+ */
+void
+gdn_window_add_toast (GdnWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (GDN_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * gdn_window_refresh:
+ *
+ * Counts again at once, for changes the store did not announce (another program wrote
+ * to the file).
+ */
+void
+gdn_window_refresh (GdnWindow *self)
+{
+  g_return_if_fail (GDN_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  refresh_counts (self);
+}
+
+/**
+ * gdn_window_set_section_view:
+ * @section: a section name ("orders" …)
+ * @view: the section's view, a #GdnSection
+ *
+ * Puts @view in place of the section's overview.
+ */
+void
+gdn_window_set_section_view (GdnWindow  *self,
+                             const char *section,
+                             GtkWidget  *view)
+{
+  GtkWidget *stack;
+
+  g_return_if_fail (GDN_IS_WINDOW (self));
+  g_return_if_fail (GDN_IS_SECTION (view));
+
+  stack = adw_view_stack_get_child_by_name (self->stack, section);
+  g_return_if_fail (GTK_IS_STACK (stack));
+
+  gtk_stack_add_named (GTK_STACK (stack), view, "view");
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "view");
+}
+
+/**
+ * gdn_window_show_undo:
+ * @record: a record just moved to the trash
+ * @message: the toast's text, e.g. "Order SO-2410-001 moved to the trash"
+ *
+ * Offers to undo the deletion, with a toast and with Ctrl+Z.
+ */
+void
+gdn_window_show_undo (GdnWindow  *self,
+                      GdnRecord  *record,
+                      const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (GDN_IS_WINDOW (self));
+
+  g_set_object (&self->undo_record, record);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data (G_OBJECT (toast), "gdn-record", record);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

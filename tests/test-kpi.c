@@ -1,0 +1,687 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "gdn-kpi.h"
+#include "gdn-test-utils.h"
+#include "gdn-validation-error.h"
+
+/* The fixture: two customers and every kind of row the KPIs read, with rows on both edges
+ * of March 2026, just outside it, and in the trash. Computed by hand for 2026-03-01 …
+ * 2026-03-31:
+ *
+ * on-time delivery: delivered in March = O1 (03-20, promised 03-20: on time), O2 (03-12,
+ *   promised 03-10: late), O3 (03-31, no promised date: not on time); O7 is in the trash,
+ *   O8 was delivered 04-01 → delivered 3, on time 1, rate 1/3
+ * satisfaction: S1 (03-01) overall 5, S2 (03-31) 2, S3 (03-15) 4; S4 is 04-01, S5 in the
+ *   trash → count 3, mean 11/3; accuracy (5+2)/2 = 3.5; responsiveness (4+1)/2 = 2.5;
+ *   resolution 4/1 = 4; attitude 3/1 = 3; quality (4+2+5)/3 = 11/3
+ * conversion: created in March = O1 (confirmed date), O3 (confirmed date), O4 (lost),
+ *   O5 (in production without a confirmed date), O6 (cancelled after its confirmation),
+ *   O9 (quoted, created 03-31) → inquiries 6, converted 4 (O1, O3, O5, O6), rate 2/3
+ * 24-hour response: opened in March = K1 (03-01 00:00:00, answered exactly 24 h later:
+ *   within), K2 (answered 24 h + 1 s later: not), K3 (03-31 23:59:59, answered after 8 h),
+ *   K4 (no answer); K5 opened 02-28 23:59:59, K6 in the trash, K7 opened 04-01 00:00:00
+ *   → opened 4, within 2, rate 1/2
+ * closure: of those, K1 closed and K3 resolved → closed 2, rate 1/2
+ * complaint mix: K1 late_delivery, K2 quality_defect, K4 without a category → other;
+ *   K6 (spec_mismatch) is in the trash and K7 (payment_invoice) in April → 0
+ * order volume: confirmed in March = O1 (03-02, regular, delivered, 1000.00), O6 (03-16,
+ *   regular, cancelled, 500.00), O3 (03-31, custom, delivered, 2 × 1234.56 + 3 × 0.33 =
+ *   2470.11); O2 and O8 were confirmed in February, O7 is in the trash → count 3, amount
+ *   3970.11; regular 2 / 1500.00, custom 1 / 2470.11, urgent 0; delivered 2 / 3470.11,
+ *   cancelled 1 / 500.00
+ * carriers: 顺丰速运 shipped H1 (03-01, ETA 03-03, delivered 03-03), H2 (03-10, ETA 03-12,
+ *   delivered 03-15), H3 (03-31, on the road), H7 (03-06, ETA 03-08, delivered 03-07: its
+ *   order O7 is in the trash, the shipment is not, so it counts) → shipments 4, delivered
+ *   3, on time 2, rate 2/3, transit (2 + 5 + 1) / 3 = 8/3 days. 德邦物流: H4 (03-20, no
+ *   ETA, delivered 03-25) → 1, on time 0 of 1, rate 0, transit 5; H5 shipped 02-28, H6 in
+ *   the trash. 中通快递: H8 (03-30, on the road) → 1, on time 0, rate and transit no data.
+ */
+static const char fixture[] =
+  "INSERT INTO customers (id, code, name, owner) VALUES"
+  " (1, 'KH001', '深圳市华强电子有限公司', '王丽娟'),"
+  " (2, 'KH002', '宁波海天塑机有限公司', '张伟');"
+  "INSERT INTO orders (id, order_no, customer_id, type, status, created_date, confirmed_date,"
+  " promised_date, delivered_date, delay_reason, owner, deleted_at) VALUES"
+  " (1, 'XS001', 1, 'regular', 'delivered', '2026-03-01', '2026-03-02', '2026-03-20',"
+  "  '2026-03-20', NULL, '王丽娟', NULL),"
+  " (2, 'XS002', 2, 'urgent', 'closed', '2026-02-20', '2026-02-25', '2026-03-10',"
+  "  '2026-03-12', 'supplier', '张伟', NULL),"
+  " (3, 'XS003', 1, 'custom', 'delivered', '2026-03-05', '2026-03-31', NULL,"
+  "  '2026-03-31', NULL, '王丽娟', NULL),"
+  " (4, 'XS004', 2, 'regular', 'lost', '2026-03-10', NULL, NULL, NULL, NULL, '张伟', NULL),"
+  " (5, 'XS005', 2, 'regular', 'in_production', '2026-03-18', NULL, '2026-04-30', NULL,"
+  "  NULL, '张伟', NULL),"
+  " (6, 'XS006', 1, 'regular', 'cancelled', '2026-03-15', '2026-03-16', '2026-04-10', NULL,"
+  "  NULL, '王丽娟', NULL),"
+  " (7, 'XS007', 1, 'urgent', 'delivered', '2026-03-12', '2026-03-13', '2026-03-20',"
+  "  '2026-03-14', NULL, '王丽娟', '2026-03-20 10:00:00'),"
+  " (8, 'XS008', 2, 'regular', 'delivered', '2026-02-28', '2026-02-28', '2026-04-05',"
+  "  '2026-04-01', NULL, NULL, NULL),"
+  " (9, 'XS009', 1, 'regular', 'quoted', '2026-03-31', NULL, NULL, NULL, NULL, '王丽娟',"
+  "  NULL);"
+  "INSERT INTO order_lines (order_id, position, product_code, quantity, unit_price) VALUES"
+  " (1, 1, 'DZ-0101', 10, 100.00),"
+  " (2, 1, 'JX-0601', 5, 200.50),"
+  " (3, 1, 'JX-0701', 2, 1234.56), (3, 2, 'BZ-2201', 3, 0.33),"
+  " (6, 1, 'DQ-1601', 1, 500.00),"
+  " (7, 1, 'DQ-1701', 1, 9999.00),"
+  " (8, 1, 'WJ-1101', 4, 25.00);"
+  /* what the store keeps on each order */
+  "UPDATE orders SET amount = (SELECT total(quantity * unit_price) FROM order_lines l"
+  " WHERE l.order_id = orders.id), n_lines = (SELECT count(*) FROM order_lines l"
+  " WHERE l.order_id = orders.id);"
+  "INSERT INTO cases (id, case_no, customer_id, type, category, status, opened_at,"
+  " first_response_at, deleted_at) VALUES"
+  " (1, 'GD001', 1, 'complaint', 'late_delivery', 'closed', '2026-03-01 00:00:00',"
+  "  '2026-03-02 00:00:00', NULL),"
+  " (2, 'GD002', 2, 'complaint', 'quality_defect', 'in_progress', '2026-03-10 09:00:00',"
+  "  '2026-03-11 09:00:01', NULL),"
+  " (3, 'GD003', 1, 'repair', NULL, 'resolved', '2026-03-31 23:59:59',"
+  "  '2026-04-01 08:00:00', NULL),"
+  " (4, 'GD004', 2, 'complaint', NULL, 'open', '2026-03-20 10:00:00', NULL, NULL),"
+  " (5, 'GD005', 1, 'inquiry', NULL, 'closed', '2026-02-28 23:59:59',"
+  "  '2026-03-01 10:00:00', NULL),"
+  " (6, 'GD006', 1, 'complaint', 'spec_mismatch', 'closed', '2026-03-05 09:00:00',"
+  "  '2026-03-05 10:00:00', '2026-03-06 09:00:00'),"
+  " (7, 'GD007', 2, 'complaint', 'payment_invoice', 'open', '2026-04-01 00:00:00', NULL,"
+  "  NULL);"
+  "INSERT INTO surveys (customer_id, date, overall, accuracy, responsiveness, resolution,"
+  " attitude, quality, deleted_at) VALUES"
+  " (1, '2026-03-01', 5, 5, 4, NULL, 3, 4, NULL),"
+  " (2, '2026-03-31', 2, 2, 1, 4, NULL, 2, NULL),"
+  " (1, '2026-03-15', 4, NULL, NULL, NULL, NULL, 5, NULL),"
+  " (2, '2026-04-01', 1, 1, 1, 1, 1, 1, NULL),"
+  " (1, '2026-03-10', 1, 1, 1, 1, 1, 1, '2026-03-11 08:00:00');"
+  "INSERT INTO shipments (order_id, carrier, shipped_date, eta, delivered_date, status,"
+  " deleted_at) VALUES"
+  " (1, '顺丰速运', '2026-03-01', '2026-03-03', '2026-03-03', 'delivered', NULL),"
+  " (2, '顺丰速运', '2026-03-10', '2026-03-12', '2026-03-15', 'delivered', NULL),"
+  " (3, '顺丰速运', '2026-03-31', '2026-04-02', NULL, 'in_transit', NULL),"
+  " (3, '德邦物流', '2026-03-20', NULL, '2026-03-25', 'delivered', NULL),"
+  " (8, '德邦物流', '2026-02-28', '2026-03-02', '2026-03-01', 'delivered', NULL),"
+  " (1, '德邦物流', '2026-03-05', '2026-03-06', '2026-03-06', 'delivered',"
+  "  '2026-03-07 09:00:00'),"
+  " (7, '顺丰速运', '2026-03-06', '2026-03-08', '2026-03-07', 'delivered', NULL),"
+  " (5, '中通快递', '2026-03-30', '2026-04-02', NULL, 'in_transit', NULL);";
+
+static GdnDatabase *
+open_fixture (void)
+{
+  g_autoptr(GError) error = NULL;
+  GdnDatabase *db = gdn_test_open_database ();
+
+  gdn_database_exec (db, fixture, &error);
+  g_assert_no_error (error);
+  return db;
+}
+
+static GdnKpi *
+compute (GdnDatabase *db,
+         const char  *from,
+         const char  *to)
+{
+  g_autoptr(GError) error = NULL;
+  GdnKpi *kpi = gdn_kpi_compute (db, from, to, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (kpi);
+  return kpi;
+}
+
+#define assert_rate(r, total_, hits_, value)                 \
+  G_STMT_START {                                             \
+    g_assert_cmpint ((r)->total, ==, (total_));              \
+    g_assert_cmpint ((r)->hits, ==, (hits_));                \
+    g_assert_cmpfloat_with_epsilon ((r)->rate, (value), 1e-9); \
+  } G_STMT_END
+
+#define assert_mean(m, count_, value)                        \
+  G_STMT_START {                                             \
+    g_assert_cmpint ((m)->count, ==, (count_));              \
+    g_assert_cmpfloat_with_epsilon ((m)->mean, (value), 1e-9); \
+  } G_STMT_END
+
+static void
+test_fixture_figures (void)
+{
+  g_autoptr(GdnDatabase) db = open_fixture ();
+  g_autoptr(GdnKpi) kpi = compute (db, "2026-03-01", "2026-03-31");
+  const GdnKpiCarrier *sf, *db_carrier, *zto;
+
+  g_assert_cmpstr (kpi->from, ==, "2026-03-01");
+  g_assert_cmpstr (kpi->to, ==, "2026-03-31");
+
+  assert_rate (&kpi->on_time_delivery, 3, 1, 1.0 / 3.0);
+
+  assert_mean (&kpi->satisfaction, 3, 11.0 / 3.0);
+  assert_mean (&kpi->dimensions[GDN_KPI_ACCURACY], 2, 3.5);
+  assert_mean (&kpi->dimensions[GDN_KPI_RESPONSIVENESS], 2, 2.5);
+  assert_mean (&kpi->dimensions[GDN_KPI_RESOLUTION], 1, 4.0);
+  assert_mean (&kpi->dimensions[GDN_KPI_ATTITUDE], 1, 3.0);
+  assert_mean (&kpi->dimensions[GDN_KPI_QUALITY], 3, 11.0 / 3.0);
+
+  assert_rate (&kpi->conversion, 6, 4, 2.0 / 3.0);
+  assert_rate (&kpi->response_24h, 4, 2, 0.5);
+  assert_rate (&kpi->closure, 4, 2, 0.5);
+
+  g_assert_cmpint (gdn_kpi_get_complaints (kpi, "late_delivery"), ==, 1);
+  g_assert_cmpint (gdn_kpi_get_complaints (kpi, "quality_defect"), ==, 1);
+  g_assert_cmpint (gdn_kpi_get_complaints (kpi, "other"), ==, 1);
+  g_assert_cmpint (gdn_kpi_get_complaints (kpi, "spec_mismatch"), ==, 0);
+  g_assert_cmpint (gdn_kpi_get_complaints (kpi, "payment_invoice"), ==, 0);
+  g_assert_cmpint (gdn_kpi_get_complaints (kpi, "slow_response"), ==, 0);
+  g_assert_cmpint (gdn_kpi_get_complaints (kpi, "nonsense"), ==, -1);
+
+  g_assert_cmpint (kpi->order_volume.count, ==, 3);
+  g_assert_cmpfloat_with_epsilon (kpi->order_volume.amount, 3970.11, 1e-6);
+  g_assert_cmpint (gdn_kpi_get_volume_by_type (kpi, "regular")->count, ==, 2);
+  g_assert_cmpfloat_with_epsilon (gdn_kpi_get_volume_by_type (kpi, "regular")->amount,
+                                  1500.0, 1e-6);
+  g_assert_cmpint (gdn_kpi_get_volume_by_type (kpi, "custom")->count, ==, 1);
+  g_assert_cmpfloat_with_epsilon (gdn_kpi_get_volume_by_type (kpi, "custom")->amount,
+                                  2470.11, 1e-6);
+  g_assert_cmpint (gdn_kpi_get_volume_by_type (kpi, "urgent")->count, ==, 0);
+  g_assert_cmpint (gdn_kpi_get_volume_by_status (kpi, "delivered")->count, ==, 2);
+  g_assert_cmpfloat_with_epsilon (gdn_kpi_get_volume_by_status (kpi, "delivered")->amount,
+                                  3470.11, 1e-6);
+  g_assert_cmpint (gdn_kpi_get_volume_by_status (kpi, "cancelled")->count, ==, 1);
+  g_assert_cmpint (gdn_kpi_get_volume_by_status (kpi, "closed")->count, ==, 0);
+  g_assert_null (gdn_kpi_get_volume_by_status (kpi, "nonsense"));
+
+  g_assert_cmpuint (kpi->carriers->len, ==, 3);
+  sf = g_ptr_array_index (kpi->carriers, 0);   /* most shipments first */
+  g_assert_cmpstr (sf->carrier, ==, "顺丰速运");
+  g_assert_cmpint (sf->shipments, ==, 4);
+  assert_rate (&sf->on_time, 3, 2, 2.0 / 3.0);
+  g_assert_cmpfloat_with_epsilon (sf->mean_transit_days, 8.0 / 3.0, 1e-9);
+
+  db_carrier = gdn_kpi_get_carrier (kpi, "德邦物流");
+  g_assert_nonnull (db_carrier);
+  g_assert_cmpint (db_carrier->shipments, ==, 1);
+  assert_rate (&db_carrier->on_time, 1, 0, 0.0);
+  g_assert_cmpfloat_with_epsilon (db_carrier->mean_transit_days, 5.0, 1e-9);
+
+  zto = gdn_kpi_get_carrier (kpi, "中通快递");
+  g_assert_nonnull (zto);
+  g_assert_cmpint (zto->shipments, ==, 1);
+  g_assert_cmpint (zto->on_time.total, ==, 0);
+  g_assert_false (gdn_kpi_has_value (zto->on_time.rate));
+  g_assert_false (gdn_kpi_has_value (zto->mean_transit_days));
+  g_assert_null (gdn_kpi_get_carrier (kpi, "京东物流"));
+}
+
+static void
+test_empty_period (void)
+{
+  g_autoptr(GdnDatabase) db = open_fixture ();
+  g_autoptr(GdnKpi) kpi = compute (db, "2030-01-01", "2030-12-31");
+
+  g_assert_cmpint (kpi->on_time_delivery.total, ==, 0);
+  g_assert_false (gdn_kpi_has_value (kpi->on_time_delivery.rate));
+  g_assert_cmpint (kpi->satisfaction.count, ==, 0);
+  g_assert_false (gdn_kpi_has_value (kpi->satisfaction.mean));
+  for (int d = 0; d < GDN_KPI_N_DIMENSIONS; d++)
+    g_assert_false (gdn_kpi_has_value (kpi->dimensions[d].mean));
+  g_assert_false (gdn_kpi_has_value (kpi->conversion.rate));
+  g_assert_false (gdn_kpi_has_value (kpi->response_24h.rate));
+  g_assert_false (gdn_kpi_has_value (kpi->closure.rate));
+  g_assert_cmpint (kpi->order_volume.count, ==, 0);
+  g_assert_cmpfloat (kpi->order_volume.amount, ==, 0.0);
+  g_assert_cmpint (gdn_kpi_get_complaints (kpi, "other"), ==, 0);
+  g_assert_cmpuint (kpi->carriers->len, ==, 0);
+
+  /* and on an empty database */
+  {
+    g_autoptr(GdnDatabase) empty = gdn_test_open_database ();
+    g_autoptr(GdnKpi) none = compute (empty, "2026-01-01", "2026-12-31");
+
+    g_assert_false (gdn_kpi_has_value (none->on_time_delivery.rate));
+    g_assert_false (gdn_kpi_has_value (none->response_24h.rate));
+    g_assert_cmpint (none->conversion.total, ==, 0);
+  }
+}
+
+static void
+test_trash_ignored (void)
+{
+  g_autoptr(GdnDatabase) db = open_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdnKpi) before = compute (db, "2026-03-01", "2026-03-31");
+  g_autoptr(GdnKpi) after = NULL;
+
+  /* restoring the trashed rows brings them into the figures: they were left out because
+   * they were in the trash, not by accident of their dates */
+  gdn_database_exec (db,
+                     "UPDATE orders SET deleted_at = NULL; UPDATE cases SET deleted_at = NULL;"
+                     "UPDATE surveys SET deleted_at = NULL;"
+                     "UPDATE shipments SET deleted_at = NULL", &error);
+  g_assert_no_error (error);
+  after = compute (db, "2026-03-01", "2026-03-31");
+
+  g_assert_cmpint (before->on_time_delivery.total, ==, 3);
+  assert_rate (&after->on_time_delivery, 4, 2, 0.5);             /* + O7, on time */
+  g_assert_cmpint (after->conversion.total, ==, 7);               /* + O7 */
+  g_assert_cmpint (after->order_volume.count, ==, 4);
+  g_assert_cmpfloat_with_epsilon (after->order_volume.amount, 3970.11 + 9999.0, 1e-6);
+  g_assert_cmpint (after->response_24h.total, ==, 5);             /* + K6 */
+  g_assert_cmpint (gdn_kpi_get_complaints (after, "spec_mismatch"), ==, 1);
+  g_assert_cmpint (after->satisfaction.count, ==, 4);             /* + S5 */
+  g_assert_cmpint (gdn_kpi_get_carrier (after, "顺丰速运")->shipments, ==, 4);   /* as before */
+  g_assert_cmpint (gdn_kpi_get_carrier (after, "德邦物流")->shipments, ==, 2);   /* + H6 */
+}
+
+static void
+test_boundaries_inclusive (void)
+{
+  g_autoptr(GdnDatabase) db = open_fixture ();
+  g_autoptr(GdnKpi) inner = compute (db, "2026-03-02", "2026-03-30");
+  g_autoptr(GdnKpi) day = compute (db, "2026-03-31", "2026-03-31");
+  g_autoptr(GdnKpi) april = compute (db, "2026-04-01", "2026-04-01");
+
+  /* a day in from each edge drops the rows on the edges */
+  g_assert_cmpint (inner->on_time_delivery.total, ==, 2);   /* O1 (03-20), O2; not O3 */
+  g_assert_cmpint (inner->conversion.total, ==, 4);         /* not O1 (03-01), O9 (03-31) */
+  g_assert_cmpint (inner->response_24h.total, ==, 2);       /* not K1, K3 */
+  g_assert_cmpint (inner->satisfaction.count, ==, 1);       /* S3 */
+  g_assert_cmpint (inner->order_volume.count, ==, 2);       /* O1 (03-02), O6; not O3 */
+  g_assert_cmpint (gdn_kpi_get_carrier (inner, "顺丰速运")->shipments, ==, 2);   /* H2, H7 */
+
+  /* a one-day period holds its whole day, up to 23:59:59 */
+  g_assert_cmpint (day->on_time_delivery.total, ==, 1);     /* O3 */
+  g_assert_cmpint (day->response_24h.total, ==, 1);         /* K3 at 23:59:59 */
+  g_assert_cmpint (day->conversion.total, ==, 1);           /* O9 */
+  g_assert_cmpint (day->satisfaction.count, ==, 1);         /* S2 */
+  g_assert_cmpint (day->order_volume.count, ==, 1);         /* O3 */
+
+  /* and the next day starts at 00:00:00 */
+  g_assert_cmpint (april->response_24h.total, ==, 1);       /* K7 */
+  g_assert_cmpint (april->on_time_delivery.total, ==, 1);   /* O8 */
+  g_assert_cmpint (april->satisfaction.count, ==, 1);       /* S4 */
+}
+
+static void
+test_invalid_period (void)
+{
+  g_autoptr(GdnDatabase) db = open_fixture ();
+  struct { const char *from, *to, *field; } cases[] = {
+    { "2026-02-30", "2026-03-31", "from" },
+    { "2026/03/01", "2026-03-31", "from" },
+    { NULL, "2026-03-31", "from" },
+    { "2026-03-01", "2026-13-01", "to" },
+    { "2026-03-01", "", "to" },
+    { "2026-04-01", "2026-03-31", "from" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GdnKpi) kpi = gdn_kpi_compute (db, cases[i].from, cases[i].to, &error);
+
+      g_assert_null (kpi);
+      g_assert_error (error, GDN_VALIDATION_ERROR, GDN_VALIDATION_ERROR_INVALID);
+      g_assert_cmpstr (gdn_validation_error_get_field (error), ==, cases[i].field);
+    }
+}
+
+static void
+check_members (JsonObject         *object,
+               const char * const *names)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  guint n = 0;
+
+  for (; names[n] != NULL; n++)
+    g_assert_true (json_object_has_member (object, names[n]));
+  g_assert_cmpuint (g_list_length (members), ==, n);
+}
+
+static void
+test_json_shape (void)
+{
+  static const char * const top[] = {
+    "from", "to", "on_time_delivery", "satisfaction", "conversion", "response_24h",
+    "closure", "complaint_mix", "order_volume", "carriers", NULL,
+  };
+  static const char * const dimensions[] = {
+    "accuracy", "responsiveness", "resolution", "attitude", "quality", NULL,
+  };
+  static const char * const categories[] = {
+    "spec_mismatch", "late_delivery", "quality_defect", "slow_response", "payment_invoice",
+    "other", NULL,
+  };
+  static const char * const carrier_keys[] = {
+    "carrier", "shipments", "on_time", "on_time_rate", "mean_transit_days", NULL,
+  };
+  g_autoptr(GdnDatabase) db = open_fixture ();
+  g_autoptr(GdnKpi) kpi = compute (db, "2026-03-01", "2026-03-31");
+  g_autoptr(GdnKpi) empty = compute (db, "2030-01-01", "2030-01-31");
+  g_autofree char *text = gdn_kpi_to_json_string (kpi, FALSE);
+  g_autofree char *empty_text = gdn_kpi_to_json_string (empty, TRUE);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) empty_parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *o, *volume;
+  JsonArray *carriers;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  check_members (root, top);
+  g_assert_cmpstr (json_object_get_string_member (root, "from"), ==, "2026-03-01");
+
+  o = json_object_get_object_member (root, "on_time_delivery");
+  check_members (o, (const char *[]) { "delivered", "on_time", "rate", NULL });
+  g_assert_cmpint (json_object_get_int_member (o, "delivered"), ==, 3);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "rate"), 1.0 / 3.0, 1e-12);
+
+  o = json_object_get_object_member (root, "satisfaction");
+  check_members (o, (const char *[]) { "count", "mean", "dimensions", NULL });
+  check_members (json_object_get_object_member (o, "dimensions"), dimensions);
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (o,
+                     "dimensions"), "accuracy"), ==, 3.5);
+
+  check_members (json_object_get_object_member (root, "conversion"),
+                 (const char *[]) { "inquiries", "converted", "rate", NULL });
+  check_members (json_object_get_object_member (root, "response_24h"),
+                 (const char *[]) { "opened", "within_24h", "rate", NULL });
+  check_members (json_object_get_object_member (root, "closure"),
+                 (const char *[]) { "opened", "closed", "rate", NULL });
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root,
+                   "closure"), "closed"), ==, 2);
+
+  o = json_object_get_object_member (root, "complaint_mix");
+  check_members (o, categories);
+  g_assert_cmpint (json_object_get_int_member (o, "other"), ==, 1);
+
+  volume = json_object_get_object_member (root, "order_volume");
+  check_members (volume, (const char *[]) { "count", "amount", "by_type", "by_status", NULL });
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (volume, "by_type")),
+                    ==, 3);
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (volume,
+                    "by_status")), ==, 10);
+  o = json_object_get_object_member (json_object_get_object_member (volume, "by_type"),
+                                     "custom");
+  check_members (o, (const char *[]) { "count", "amount", NULL });
+  /* amounts in their rounded, two-decimal form, also in the text */
+  g_assert_cmpfloat (json_object_get_double_member (volume, "amount"), ==, 3970.11);
+  g_assert_nonnull (strstr (text, "\"amount\":3970.11,"));
+  g_assert_nonnull (strstr (text, "\"amount\":2470.11}"));
+
+  carriers = json_object_get_array_member (root, "carriers");
+  g_assert_cmpuint (json_array_get_length (carriers), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    check_members (json_array_get_object_element (carriers, i), carrier_keys);
+  o = json_array_get_object_element (carriers, 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "carrier"), ==, "顺丰速运");
+  g_assert_cmpint (json_object_get_int_member (o, "on_time"), ==, 2);
+  for (guint i = 0; i < 3; i++)
+    {
+      o = json_array_get_object_element (carriers, i);
+      if (g_strcmp0 (json_object_get_string_member (o, "carrier"), "中通快递") == 0)
+        {
+          g_assert_true (json_object_get_null_member (o, "on_time_rate"));
+          g_assert_true (json_object_get_null_member (o, "mean_transit_days"));
+        }
+    }
+
+  /* no data is null, never 0 or 1 */
+  json_parser_load_from_data (empty_parser, empty_text, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (empty_parser));
+  check_members (root, top);
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (root,
+                 "on_time_delivery"), "rate"));
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (root,
+                 "conversion"), "rate"));
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (root,
+                 "response_24h"), "rate"));
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (root,
+                 "closure"), "rate"));
+  o = json_object_get_object_member (root, "satisfaction");
+  g_assert_true (json_object_get_null_member (o, "mean"));
+  for (guint i = 0; dimensions[i] != NULL; i++)
+    g_assert_true (json_object_get_null_member (json_object_get_object_member (o,
+                   "dimensions"), dimensions[i]));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root,
+                   "complaint_mix"), "late_delivery"), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "carriers")),
+                    ==, 0);
+}
+
+static void
+test_series (void)
+{
+  g_autoptr(GdnDatabase) db = open_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdnKpiSeries) series = gdn_kpi_series_compute (db, "2026-02-15", "2026-04-10",
+                                                            &error);
+  g_autoptr(GdnKpiSeries) copy = NULL;
+  GdnKpiMonth *feb, *mar, *apr;
+  GdnKpiGroup *g;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (series->months->len, ==, 3);
+  feb = &g_array_index (series->months, GdnKpiMonth, 0);
+  mar = &g_array_index (series->months, GdnKpiMonth, 1);
+  apr = &g_array_index (series->months, GdnKpiMonth, 2);
+  g_assert_cmpstr (feb->month, ==, "2026-02");
+  g_assert_cmpstr (apr->month, ==, "2026-04");
+
+  /* deliveries: none in late February; March as in the period test; O8 on time in April */
+  g_assert_false (gdn_kpi_has_value (feb->on_time_delivery.rate));
+  assert_rate (&mar->on_time_delivery, 3, 1, 1.0 / 3.0);
+  assert_rate (&apr->on_time_delivery, 1, 1, 1.0);
+  /* surveys */
+  g_assert_false (gdn_kpi_has_value (feb->satisfaction.mean));
+  assert_mean (&mar->satisfaction, 3, 11.0 / 3.0);
+  assert_mean (&apr->satisfaction, 1, 1.0);
+  /* cases: K5 (02-28, answered within the day, closed); March; K7 (open) */
+  assert_rate (&feb->response_24h, 1, 1, 1.0);
+  assert_rate (&feb->closure, 1, 1, 1.0);
+  assert_rate (&mar->response_24h, 4, 2, 0.5);
+  assert_rate (&mar->closure, 4, 2, 0.5);
+  assert_rate (&apr->response_24h, 1, 0, 0.0);
+
+  /* late deliveries: only O2 was delivered after its promised date, for the supplier */
+  g_assert_cmpuint (series->late_by_reason->len, ==, 6);
+  g = g_ptr_array_index (series->late_by_reason, 0);
+  g_assert_cmpstr (g->key, ==, "supplier");
+  assert_rate (&g->rate, 1, 1, 1.0);
+  g = g_ptr_array_index (series->late_by_reason, 5);
+  g_assert_cmpstr (g->key, ==, "");
+  assert_rate (&g->rate, 1, 0, 0.0);
+
+  /* by customer: KH001 (O1, O3) and KH002 (O2, O8), one on time each */
+  g_assert_cmpuint (series->on_time_by_customer->len, ==, 2);
+  g = g_ptr_array_index (series->on_time_by_customer, 0);
+  g_assert_cmpstr (g->key, ==, "KH001");
+  g_assert_cmpstr (g->label, ==, "深圳市华强电子有限公司");
+  assert_rate (&g->rate, 2, 1, 0.5);
+
+  /* by owner: 王丽娟 2 (1 on time), then O8 without an owner, then 张伟 */
+  g_assert_cmpuint (series->on_time_by_owner->len, ==, 3);
+  g = g_ptr_array_index (series->on_time_by_owner, 0);
+  g_assert_cmpstr (g->key, ==, "王丽娟");
+  assert_rate (&g->rate, 2, 1, 0.5);
+  g = g_ptr_array_index (series->on_time_by_owner, 1);
+  g_assert_cmpstr (g->key, ==, "");
+  assert_rate (&g->rate, 1, 1, 1.0);
+  g = g_ptr_array_index (series->on_time_by_owner, 2);
+  g_assert_cmpstr (g->key, ==, "张伟");
+  assert_rate (&g->rate, 1, 0, 0.0);
+
+  copy = gdn_kpi_series_copy (series);
+  g_assert_cmpuint (copy->months->len, ==, 3);
+  g_assert_cmpstr (((GdnKpiGroup *) g_ptr_array_index (copy->on_time_by_owner, 2))->key, ==,
+                   "张伟");
+}
+
+static void
+test_copy (void)
+{
+  g_autoptr(GdnDatabase) db = open_fixture ();
+  g_autoptr(GdnKpi) kpi = compute (db, "2026-03-01", "2026-03-31");
+  g_autoptr(GdnKpi) copy = gdn_kpi_copy (kpi);
+  g_autofree char *a = gdn_kpi_to_json_string (kpi, FALSE);
+  g_autofree char *b = gdn_kpi_to_json_string (copy, FALSE);
+
+  g_assert_cmpstr (a, ==, b);
+  g_assert_true (kpi->carriers != copy->carriers);
+  g_assert_true (G_TYPE_IS_BOXED (GDN_TYPE_KPI));
+}
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(GdnDatabase) db = open_fixture ();
+  g_autoptr(GdnKpi) sync = compute (db, "2026-03-01", "2026-03-31");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) series_result = NULL;
+  g_autoptr(GAsyncResult) bad_result = NULL;
+  g_autoptr(GdnKpi) kpi = NULL;
+  g_autoptr(GdnKpiSeries) series = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = gdn_kpi_to_json_string (sync, FALSE);
+  g_autofree char *b = NULL;
+
+  gdn_kpi_compute_async (db, "2026-03-01", "2026-03-31", NULL, async_done_cb, &result);
+  kpi = gdn_kpi_compute_finish (wait_for (&result), &error);
+  g_assert_no_error (error);
+  b = gdn_kpi_to_json_string (kpi, FALSE);
+  g_assert_cmpstr (a, ==, b);
+
+  gdn_kpi_series_compute_async (db, "2026-02-15", "2026-04-10", NULL, async_done_cb,
+                                &series_result);
+  series = gdn_kpi_series_compute_finish (wait_for (&series_result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (series->months->len, ==, 3);
+
+  gdn_kpi_compute_async (db, "2026-03-31", "2026-03-01", NULL, async_done_cb, &bad_result);
+  g_assert_null (gdn_kpi_compute_finish (wait_for (&bad_result), &error));
+  g_assert_error (error, GDN_VALIDATION_ERROR, GDN_VALIDATION_ERROR_INVALID);
+}
+
+static void
+test_async_cancelled (void)
+{
+  g_autoptr(GdnDatabase) db = open_fixture ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdnKpi) kpi = NULL;
+
+  g_cancellable_cancel (cancellable);
+  gdn_kpi_compute_async (db, "2026-03-01", "2026-03-31", cancellable, async_done_cb, &result);
+  kpi = gdn_kpi_compute_finish (wait_for (&result), &error);
+  g_assert_null (kpi);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* gendan-cli kpi, when the program is built */
+static gboolean
+run_cli (const char  *db_path,
+         const char  *args,
+         char       **out,
+         char       **err,
+         int         *status)
+{
+  const char *cli = g_getenv ("GENDAN_CLI");
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+    return FALSE;
+  command = g_strdup_printf ("'%s' kpi --database '%s' %s", cli, db_path, args);
+  g_spawn_command_line_sync (command, out, err, status, &error);
+  g_assert_no_error (error);
+  return TRUE;
+}
+
+static void
+test_cli (void)
+{
+  g_autoptr(GdnDatabase) db = open_fixture ();
+  const char *path = gdn_database_get_path (db);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *json_out = NULL, *json_err = NULL;
+  g_autofree char *bad_out = NULL, *bad_err = NULL;
+  g_autofree char *empty_out = NULL, *empty_err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!run_cli (path, "--from 2026-03-01 --to 2026-03-31", &out, &err, &status))
+    {
+      g_test_skip ("gendan-cli is not built");
+      return;
+    }
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "33.3 %"));     /* on-time delivery, one decimal */
+  g_assert_nonnull (strstr (out, "66.7 %"));     /* conversion */
+  g_assert_nonnull (strstr (out, "顺丰速运"));
+
+  g_assert_true (run_cli (path, "--from 2030-01-01 --to 2030-01-31", &empty_out, &empty_err,
+                          &status));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (empty_out, "no data"));
+  g_assert_null (strstr (empty_out, "0.0 %"));
+
+  g_assert_true (run_cli (path, "--from 2026-03-01 --to 2026-03-31 --json", &json_out,
+                          &json_err, &status));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  json_parser_load_from_data (parser, json_out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (
+                     json_node_get_object (json_parser_get_root (parser)), "conversion"),
+                   "inquiries"), ==, 6);
+
+  g_assert_true (run_cli (path, "--from 2026-02-30 --to 2026-03-31", &bad_out, &bad_err,
+                          &status));
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  g_assert_nonnull (strstr (bad_err, "--from"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gdn_test_init (&argc, &argv);
+
+  g_test_add_func ("/kpi/fixture/figures", test_fixture_figures);
+  g_test_add_func ("/kpi/empty-period/no-data", test_empty_period);
+  g_test_add_func ("/kpi/trash/ignored", test_trash_ignored);
+  g_test_add_func ("/kpi/period/boundaries-inclusive", test_boundaries_inclusive);
+  g_test_add_func ("/kpi/period/invalid", test_invalid_period);
+  g_test_add_func ("/kpi/json/shape", test_json_shape);
+  g_test_add_func ("/kpi/series/monthly", test_series);
+  g_test_add_func ("/kpi/copy", test_copy);
+  g_test_add_func ("/kpi/async/same-as-sync", test_async);
+  g_test_add_func ("/kpi/async/cancelled", test_async_cancelled);
+  g_test_add_func ("/kpi/cli/table-and-json", test_cli);
+
+  return g_test_run ();
+}

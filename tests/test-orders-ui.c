@@ -1,0 +1,822 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-orders-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <string.h>
+
+#include "gdn-application.h"
+#include "gdn-contact.h"
+#include "gdn-customer.h"
+#include "gdn-order-event.h"
+#include "gdn-order-lines-editor.h"
+#include "gdn-order-page.h"
+#include "gdn-orders-view.h"
+#include "gdn-parse.h"
+#include "gdn-record-list.h"
+#include "gdn-record-picker.h"
+#include "gdn-ship-dialog.h"
+#include "gdn-status-change-dialog.h"
+#include "gdn-test-utils.h"
+#include "gdn-window.h"
+#include "gdn-workflow.h"
+
+/* The Orders section in a real window, driven as a person would: typing into the rows,
+ * pressing the buttons, answering the dialogs; the database is checked after each step. */
+
+#define CLERK "李娜"
+
+typedef void (*CheckFunc) (GdnApplication *app,
+                           GtkWindow      *window,
+                           gpointer        data);
+
+typedef struct
+{
+  GdnApplication *app;
+  CheckFunc       check;
+  gpointer        data;
+  GtkWindow      *window;
+  gboolean        checked;
+} AppRun;
+
+/* ---- running the application -------------------------------------------------------- */
+
+static gboolean
+have_display (void)
+{
+  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
+    return TRUE;
+  g_test_skip ("no display (run under Xvfb)");
+  return FALSE;
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @cond holds, failing after 10 s */
+static void
+wait_for (gboolean (*cond) (gpointer),
+          gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, tick_cb, NULL);
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting");
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+}
+
+/* Lets pending idles (refreshes, redraws) run */
+static void
+settle (void)
+{
+  for (int i = 0; i < 20 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+run_check_cb (gpointer user_data)
+{
+  AppRun *run = user_data;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (run->window)))
+    return G_SOURCE_CONTINUE;
+
+  run->check (run->app, run->window, run->data);
+  run->checked = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_added_cb (GtkApplication *application,
+                    GtkWindow      *window,
+                    AppRun         *run)
+{
+  if (run->window != NULL)
+    return;
+  run->window = window;
+  g_timeout_add (10, run_check_cb, run);
+}
+
+static gboolean
+give_up_cb (gpointer data)
+{
+  g_error ("the application did not finish in time");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_app (const char *db_path,
+         CheckFunc   check,
+         gpointer    data)
+{
+  g_autoptr(GdnApplication) app = gdn_application_new ();
+  char *argv[] = { (char *) "gendan", (char *) "--database", (char *) db_path, NULL };
+  AppRun run = { app, check, data, NULL, FALSE };
+  guint give_up;
+  int status;
+
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), &run);
+
+  give_up = g_timeout_add_seconds (120, give_up_cb, NULL);
+  status = g_application_run (G_APPLICATION (app), 3, argv);
+  g_source_remove (give_up);
+
+  g_assert_true (run.checked);
+  g_assert_cmpint (status, ==, 0);
+}
+
+/* ---- finding widgets ----------------------------------------------------------------- */
+
+typedef gboolean (*WidgetPredicate) (GtkWidget     *widget,
+                                     gconstpointer  data);
+
+static GtkWidget *
+find_widget (GtkWidget       *root,
+             WidgetPredicate  predicate,
+             gconstpointer    data)
+{
+  if (predicate (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, predicate, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_step_button (GtkWidget     *widget,
+                gconstpointer  status)
+{
+  GVariant *target;
+
+  if (!GTK_IS_BUTTON (widget) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                 "order.change-status") != 0)
+    return FALSE;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), status) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_error_message (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         gtk_widget_has_css_class (widget, "error") &&
+         *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
+}
+
+/* The error message shown on a page or in a dialog */
+static const char *
+shown_error (GtkWidget *root)
+{
+  GtkWidget *label = find_widget (root, is_error_message, NULL);
+
+  if (label == NULL)
+    g_error ("no error is shown");
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static GtkWidget *
+get_widget (GtkWidget *root,
+            GType      type)
+{
+  GtkWidget *widget = find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+
+  if (widget == NULL)
+    g_error ("no %s", g_type_name (type));
+  return widget;
+}
+
+static GtkWidget *
+get_row (GtkWidget  *root,
+         const char *title)
+{
+  GtkWidget *row = find_widget (root, is_row_titled, title);
+
+  if (row == NULL)
+    g_error ("no row “%s”", title);
+  return row;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+set_row_text (GtkWidget  *root,
+              const char *title,
+              const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (get_row (root, title)), text);
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  settle ();
+}
+
+/* Presses the page's button of the step to @status */
+static void
+click_step (GdnOrderPage *page,
+            const char   *status)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (page), is_step_button, status);
+
+  if (button == NULL)
+    g_error ("no button for the step to “%s”", status);
+  g_assert_true (gtk_widget_get_mapped (button));
+  click (button);
+}
+
+/* The suggested (or destructive) button of a dialog's header bar */
+static void
+click_dialog_button (GtkWindow  *dialog,
+                     const char *label)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (dialog), is_button_labelled, label);
+
+  if (button == NULL)
+    g_error ("no button “%s” in the dialog", label);
+  click (button);
+}
+
+/* ---- the database ------------------------------------------------------------------- */
+
+static gint64
+count (GdnStore   *store,
+       const char *sql)
+{
+  return gdn_test_count (store, sql);
+}
+
+static GdnRecord *
+get_order (GdnStore *store,
+           gint64    id)
+{
+  g_autoptr(GError) error = NULL;
+  GdnRecord *order = gdn_store_get (store, GDN_TYPE_ORDER, id, &error);
+
+  g_assert_no_error (error);
+  return order;
+}
+
+static void
+assert_status (GdnStore   *store,
+               gint64      id,
+               const char *status)
+{
+  g_autoptr(GdnRecord) order = get_order (store, id);
+
+  g_assert_cmpstr (gdn_record_get_string (order, "status"), ==, status);
+}
+
+/* The latest event of the order went to @status, by the clerk, with @note */
+static void
+assert_last_event (GdnStore   *store,
+                   gint64      id,
+                   const char *from,
+                   const char *to,
+                   const char *note)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  GdnRecord *event;
+
+  events = gdn_store_list_children (store, GDN_TYPE_ORDER_EVENT, "order_id", id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, >, 0);
+  event = g_ptr_array_index (events, events->len - 1);
+  g_assert_cmpstr (gdn_record_get_string (event, "from_status"), ==, from);
+  g_assert_cmpstr (gdn_record_get_string (event, "to_status"), ==, to);
+  g_assert_cmpstr (gdn_record_get_string (event, "who"), ==, CLERK);
+  g_assert_cmpstr (gdn_record_get_string (event, "note"), ==, note);
+}
+
+static gint64
+add_customer (GdnStore *store)
+{
+  g_autoptr(GdnRecord) customer = GDN_RECORD (gdn_customer_new ());
+  g_autoptr(GdnRecord) contact = GDN_RECORD (gdn_contact_new ());
+  g_autoptr(GdnRecord) other = GDN_RECORD (gdn_customer_new ());
+  g_autoptr(GError) error = NULL;
+
+  gdn_record_set_string (other, "code", "C0002");
+  gdn_record_set_string (other, "name", "东莞市长安五金制品厂");
+  g_assert_true (gdn_store_insert (store, other, &error));
+
+  gdn_record_set_string (customer, "code", "C0001");
+  gdn_record_set_string (customer, "name", "深圳市华强电子有限公司");
+  gdn_record_set_string (customer, "email", "info@huaqiang.example");
+  g_assert_true (gdn_store_insert (store, customer, &error));
+  g_assert_no_error (error);
+
+  gdn_record_set_int (contact, "customer_id", gdn_record_get_id (customer));
+  gdn_record_set_string (contact, "name", "王建国");
+  gdn_record_set_string (contact, "email", "wang@huaqiang.example");
+  gdn_record_set_bool (contact, "is_primary", TRUE);
+  g_assert_true (gdn_store_insert (store, contact, &error));
+  g_assert_no_error (error);
+  return gdn_record_get_id (customer);
+}
+
+/* ---- the views ---------------------------------------------------------------------- */
+
+static GdnOrdersView *
+show_orders (GtkWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s",
+                                             "orders"));
+  g_assert_cmpstr (gdn_window_get_section (GDN_WINDOW (window)), ==, "orders");
+  return GDN_ORDERS_VIEW (get_widget (GTK_WIDGET (window), GDN_TYPE_ORDERS_VIEW));
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static void
+set_line (GdnOrderLinesEditor *editor,
+          guint                line,
+          const char          *field,
+          const char          *text)
+{
+  GtkEditable *entry = gdn_order_lines_editor_get_entry (editor, line, field);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (entry, text);
+}
+
+typedef struct
+{
+  GdnQueryModel *model;
+  guint          n;
+} ModelCount;
+
+static gboolean
+model_has_n (gpointer data)
+{
+  ModelCount *c = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (c->model)) == c->n;
+}
+
+/* ---- tests -------------------------------------------------------------------------- */
+
+/* A new order through the widgets, then every step of its workflow to delivery */
+static void
+check_workflow (GdnApplication *app,
+                GtkWindow      *window,
+                gpointer        data)
+{
+  GdnStore *store = gdn_application_get_store (app);
+  gint64 customer_id = *(gint64 *) data;
+  GdnOrdersView *view;
+  GdnOrderPage *page;
+  GdnRecordPicker *picker;
+  GdnOrderLinesEditor *editor;
+  GdnRecordList *list;
+  GtkWidget *promised_row, *search;
+  GtkWindow *dialog;
+  g_autoptr(GdnRecord) order = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = gdn_today ();
+  g_autofree char *sql = NULL;
+  ModelCount shown;
+  gint64 id;
+
+  g_assert_cmpstr (gdn_store_get_user_name (store), ==, CLERK);
+  view = show_orders (window);
+  list = GDN_RECORD_LIST (get_widget (GTK_WIDGET (view), GDN_TYPE_RECORD_LIST));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gdn_record_list_get_model (list))),
+                    ==, 0);
+
+  /* Ctrl+N: a new order, numbered, on its page */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL));
+  page = GDN_ORDER_PAGE (get_widget (GTK_WIDGET (view), GDN_TYPE_ORDER_PAGE));
+  wait_for (is_mapped, page);
+  g_assert_true (g_str_has_prefix (gtk_editable_get_text (GTK_EDITABLE (get_row (GTK_WIDGET (page),
+                                                                                  "Order number"))),
+                                   "SO-"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_row (GTK_WIDGET (page), "Owner"))),
+                   ==, CLERK);
+
+  editor = GDN_ORDER_LINES_EDITOR (get_widget (GTK_WIDGET (page), GDN_TYPE_ORDER_LINES_EDITOR));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "lines.add", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "lines.add", NULL));
+  g_assert_cmpuint (gdn_order_lines_editor_get_n_lines (editor), ==, 2);
+  set_line (editor, 0, "product_code", "HQ-CAP-0805");
+  set_line (editor, 0, "product_name", "贴片电容 0805 10uF");
+  set_line (editor, 0, "unit", "个");
+  set_line (editor, 0, "quantity", "5,000");
+  set_line (editor, 0, "unit_price", "0.12");
+  set_line (editor, 1, "product_code", "HQ-RES-0603");
+  set_line (editor, 1, "product_name", "贴片电阻 0603 10kΩ");
+  set_line (editor, 1, "quantity", "20000");
+  set_line (editor, 1, "unit_price", "0.015");
+  g_assert_cmpfloat_with_epsilon (gdn_order_lines_editor_get_total (editor), 900.0, 1e-9);
+  set_row_text (GTK_WIDGET (page), "Delivery address", "深圳市福田区华强北路1002号");
+
+  /* No customer yet: refused, the customer row named and marked; nothing written */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "order.save", NULL));
+  picker = GDN_RECORD_PICKER (get_widget (GTK_WIDGET (page), GDN_TYPE_RECORD_PICKER));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (picker), "error"));
+  g_assert_cmpstr (shown_error (GTK_WIDGET (page)), ==, "Customer is required");
+  g_assert_cmpint (count (store, "SELECT count(*) FROM orders"), ==, 0);
+
+  /* The customer, found by two Chinese characters of its name */
+  gdn_record_picker_set_search (picker, "华强");
+  g_assert_true (gdn_record_picker_pick_position (picker, 0));
+  g_assert_cmpint (gdn_record_picker_get_record_id (picker), ==, customer_id);
+
+  /* A quantity that is not a number: the line and field are named, nothing written */
+  set_line (editor, 1, "quantity", "二万");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "order.save", NULL));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gdn_order_lines_editor_get_entry (editor, 1,
+                                                                                          "quantity")),
+                                           "error"));
+  g_assert_cmpstr (shown_error (GTK_WIDGET (page)), ==,
+                   "Line 2: Quantity “二万” is not a number");
+  g_assert_cmpint (count (store, "SELECT count(*) FROM orders"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM order_lines"), ==, 0);
+  g_assert_true (gdn_order_page_get_modified (page));
+
+  /* Corrected and saved: the order, its two lines and the first event */
+  set_line (editor, 1, "quantity", "20000");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "order.save", NULL));
+  g_assert_false (gdn_order_page_get_modified (page));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM orders"), ==, 1);
+  id = count (store, "SELECT id FROM orders");
+  order = get_order (store, id);
+  g_assert_cmpstr (gdn_record_get_string (order, "status"), ==, "inquiry");
+  g_assert_cmpint (gdn_record_get_int (order, "customer_id"), ==, customer_id);
+  g_assert_cmpstr (gdn_record_get_string (order, "created_date"), ==, today);
+  g_assert_cmpstr (gdn_record_get_string (order, "owner"), ==, CLERK);
+  g_assert_cmpfloat_with_epsilon (gdn_record_get_double (order, "amount"), 900.0, 1e-9);
+  sql = g_strdup_printf ("SELECT count(*) FROM order_lines WHERE order_id = %" G_GINT64_FORMAT,
+                         id);
+  g_assert_cmpint (count (store, sql), ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM order_lines WHERE position = 2 AND "
+                                 "product_code = 'HQ-RES-0603' AND quantity = 20000"), ==, 1);
+  assert_last_event (store, id, NULL, "inquiry", NULL);
+
+  /* Quoted, with a note */
+  click_step (page, "quoted");
+  dialog = find_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG);
+  g_assert_nonnull (dialog);
+  set_row_text (GTK_WIDGET (dialog), "Note (optional)", "报价单已发邮件");
+  click_dialog_button (dialog, "Mark _Quoted");
+  g_assert_null (find_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG));
+  assert_status (store, id, "quoted");
+  assert_last_event (store, id, "inquiry", "quoted", "报价单已发邮件");
+
+  /* Confirming without a promised date: said at once, on the page, naming the field */
+  click_step (page, "confirmed");
+  g_assert_null (find_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG));
+  promised_row = get_row (GTK_WIDGET (page), "Promised delivery date");
+  g_assert_true (gtk_widget_has_css_class (promised_row, "error"));
+  g_assert_true (gtk_widget_has_focus (promised_row) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), promised_row));
+  g_assert_nonnull (strstr (shown_error (GTK_WIDGET (page)), "promised delivery date"));
+  assert_status (store, id, "quoted");
+
+  /* With the date (as people type it): saved, then confirmed */
+  set_row_text (GTK_WIDGET (page), "Promised delivery date", "2099/12/31");
+  click_step (page, "confirmed");
+  g_assert_cmpint (count (store, "SELECT count(*) FROM orders WHERE promised_date = '2099-12-31'"),
+                   ==, 1);
+  dialog = find_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG);
+  g_assert_nonnull (dialog);
+  click_dialog_button (dialog, "_Confirm");
+  assert_status (store, id, "confirmed");
+  assert_last_event (store, id, "quoted", "confirmed", NULL);
+  g_clear_object (&order);
+  order = get_order (store, id);
+  g_assert_cmpstr (gdn_record_get_string (order, "confirmed_date"), ==, today);
+
+  /* Production starts at 30 %, and the page's control moves it on */
+  click_step (page, "in_production");
+  dialog = find_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_widget (get_row (GTK_WIDGET (dialog),
+                                                                   "Production progress"),
+                                                          GTK_TYPE_SPIN_BUTTON)), 30);
+  click_dialog_button (dialog, "Start _Production");
+  assert_status (store, id, "in_production");
+  assert_last_event (store, id, "confirmed", "in_production", NULL);
+  g_assert_cmpint (count (store, "SELECT progress FROM orders"), ==, 30);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_widget (get_row (GTK_WIDGET (page),
+                                                                   "Production progress"),
+                                                          GTK_TYPE_SPIN_BUTTON)), 60);
+  g_assert_cmpint (count (store, "SELECT progress FROM orders"), ==, 60);
+
+  /* To the quality check, which passes: shipped with the shipment, in one step */
+  click_step (page, "qc");
+  click_dialog_button (find_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG), "Send to _Quality Check");
+  assert_status (store, id, "qc");
+  assert_last_event (store, id, "in_production", "qc", NULL);
+
+  click_step (page, "shipped");
+  dialog = find_toplevel (GDN_TYPE_SHIP_DIALOG);
+  g_assert_nonnull (dialog);
+  /* no carrier: refused in the dialog, nothing written */
+  click_dialog_button (dialog, "_Ship");
+  g_assert_true (gtk_widget_has_css_class (get_row (GTK_WIDGET (dialog), "Carrier"), "error"));
+  g_assert_cmpstr (shown_error (GTK_WIDGET (dialog)), ==, "Carrier is required");
+  assert_status (store, id, "qc");
+  g_assert_cmpint (count (store, "SELECT count(*) FROM shipments"), ==, 0);
+  set_row_text (GTK_WIDGET (dialog), "Carrier", "顺丰速运");
+  set_row_text (GTK_WIDGET (dialog), "Tracking number", "SF1234567890");
+  set_row_text (GTK_WIDGET (dialog), "Expected arrival (ETA)", "2099-12-20");
+  click_dialog_button (dialog, "_Ship");
+  g_assert_null (find_toplevel (GDN_TYPE_SHIP_DIALOG));
+  assert_status (store, id, "shipped");
+  assert_last_event (store, id, "qc", "shipped", NULL);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM shipments WHERE order_id = %" G_GINT64_FORMAT
+                         " AND carrier = '顺丰速运' AND tracking_no = 'SF1234567890'"
+                         " AND eta = '2099-12-20' AND shipped_date = '%s'"
+                         " AND status = 'in_transit' AND mode = 'express'", id, today);
+  g_assert_cmpint (count (store, sql), ==, 1);
+
+  /* Delivered after the promised date: the delay reason is asked for in the dialog */
+  click_step (page, "delivered");
+  dialog = find_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG);
+  set_row_text (GTK_WIDGET (dialog), "Delivered on", "2100-01-05");
+  click_dialog_button (dialog, "Mark _Delivered");
+  g_assert_nonnull (find_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG));
+  g_assert_true (gtk_widget_has_css_class (get_row (GTK_WIDGET (dialog), "Delay reason"),
+                                           "error"));
+  g_assert_nonnull (strstr (shown_error (GTK_WIDGET (dialog)), "choose a delay reason"));
+  assert_status (store, id, "shipped");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_row (GTK_WIDGET (dialog), "Delay reason")), 3);
+  click_dialog_button (dialog, "Mark _Delivered");
+  g_assert_null (find_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG));
+  assert_status (store, id, "delivered");
+  assert_last_event (store, id, "shipped", "delivered", NULL);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM orders WHERE delivered_date = '2100-01-05'"
+                                 " AND delay_reason = 'logistics'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM shipments WHERE status = 'delivered'"),
+                   ==, 1);
+  /* every step is on record, by the clerk */
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM order_events WHERE order_id = %" G_GINT64_FORMAT
+                         " AND who = '" CLERK "'", id);
+  g_assert_cmpint (count (store, sql), ==, 7);
+
+  /* Back to the list: the order is there, and two Chinese characters find it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "order.back", NULL));
+  wait_for (is_mapped, list);
+  shown.model = gdn_record_list_get_model (list);
+  shown.n = 1;
+  wait_for (model_has_n, &shown);
+  search = get_widget (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "长安");
+  shown.n = 0;
+  wait_for (model_has_n, &shown);
+  gtk_editable_set_text (GTK_EDITABLE (search), "华强");
+  shown.n = 1;
+  wait_for (model_has_n, &shown);
+  {
+    g_autoptr(GdnRecord) row = g_list_model_get_item (G_LIST_MODEL (shown.model), 0);
+
+    g_assert_cmpint (gdn_record_get_id (row), ==, id);
+  }
+}
+
+static void
+test_orders_workflow (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GdnDatabase) db = NULL;
+  g_autoptr(GdnStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 customer_id;
+
+  if (!have_display ())
+    return;
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "user-name", CLERK);
+
+  path = gdn_test_tmp_path ("订单.db");
+  db = gdn_database_open (path, &error);
+  g_assert_no_error (error);
+  store = gdn_store_new (db);
+  customer_id = add_customer (store);
+  g_clear_object (&store);
+  g_clear_object (&db);
+
+  run_app (path, check_workflow, &customer_id);
+  g_settings_reset (settings, "user-name");
+}
+
+/* An order opened from elsewhere: its message, a case about it, unsaved changes, and
+ * deleting it with Undo */
+static void
+check_order_actions (GdnApplication *app,
+                     GtkWindow      *window,
+                     gpointer        data)
+{
+  GdnStore *store = gdn_application_get_store (app);
+  gint64 id = *(gint64 *) data;
+  g_autofree char *target = g_strdup_printf ("orders:%" G_GINT64_FORMAT, id);
+  GdnOrdersView *view;
+  GdnOrderPage *page;
+  GdnRecordList *list;
+  AdwMessageDialog *dialog;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *body = NULL;
+  ModelCount shown;
+
+  /* as a link from another page does */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "s",
+                                             target));
+  g_assert_cmpstr (gdn_window_get_section (GDN_WINDOW (window)), ==, "orders");
+  view = GDN_ORDERS_VIEW (get_widget (GTK_WIDGET (window), GDN_TYPE_ORDERS_VIEW));
+  page = GDN_ORDER_PAGE (get_widget (GTK_WIDGET (view), GDN_TYPE_ORDER_PAGE));
+  wait_for (is_mapped, page);
+  g_assert_cmpint (gdn_record_get_id (GDN_RECORD (gdn_order_page_get_order (page))), ==, id);
+
+  /* The message of the stage, filled from the order, to the primary contact */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "order.show-message", NULL));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Order confirmation");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "To wang@huaqiang.example");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_widget (GTK_WIDGET (dialog),
+                                                                GTK_TYPE_TEXT_VIEW)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (body, "Dear 王建国,"));
+  g_assert_nonnull (strstr (body, "SO-20261102-001"));
+  g_assert_nonnull (strstr (body, "1. 贴片电容 (HQ-CAP-0805): 5,000 个 × 0.12 = 600.00"));
+  g_assert_nonnull (strstr (body, "\n" CLERK "\n"));
+  click_dialog_button (GTK_WINDOW (dialog), "C_opy");
+  settle ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM interactions"), ==, 0);
+
+  /* A case about the order: opened, and shown in the Cases section */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "order.new-case", "s",
+                                             "complaint"));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM cases WHERE type = 'complaint'"
+                                 " AND status = 'open' AND order_id IS NOT NULL"
+                                 " AND customer_id IS NOT NULL AND owner = '" CLERK "'"), ==, 1);
+  g_assert_cmpstr (gdn_window_get_section (GDN_WINDOW (window)), ==, "cases");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s",
+                                             "orders"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+
+  /* Unsaved changes are asked about; discarding them writes nothing */
+  set_row_text (GTK_WIDGET (page), "Notes", "客户要求分两批发货");
+  g_assert_true (gdn_order_page_get_modified (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "order.back", NULL));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  click_dialog_button (GTK_WINDOW (dialog), "_Cancel");
+  settle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "order.back", NULL));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  click_dialog_button (GTK_WINDOW (dialog), "_Discard");
+  settle ();
+  list = GDN_RECORD_LIST (get_widget (GTK_WIDGET (view), GDN_TYPE_RECORD_LIST));
+  wait_for (is_mapped, list);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM orders WHERE notes IS NULL"), ==, 1);
+
+  /* Delete moves the order to the trash; Undo (Ctrl+Z) brings it back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "s",
+                                             target));
+  wait_for (is_mapped, page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "order.delete", NULL));
+  wait_for (is_mapped, list);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM orders WHERE deleted_at IS NOT NULL"),
+                   ==, 1);
+  shown.model = gdn_record_list_get_model (list);
+  shown.n = 0;
+  wait_for (model_has_n, &shown);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM orders WHERE deleted_at IS NULL"), ==, 1);
+  shown.n = 1;
+  wait_for (model_has_n, &shown);
+}
+
+static void
+test_orders_actions (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GdnDatabase) db = NULL;
+  g_autoptr(GdnStore) store = NULL;
+  g_autoptr(GdnOrder) order = gdn_order_new ();
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
+  GdnRecord *line = GDN_RECORD (gdn_order_line_new ());
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!have_display ())
+    return;
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "user-name", CLERK);
+
+  path = gdn_test_tmp_path ("订单.db");
+  db = gdn_database_open (path, &error);
+  g_assert_no_error (error);
+  store = gdn_store_new (db);
+  gdn_store_set_user_name (store, CLERK);
+
+  gdn_record_set_string (line, "product_code", "HQ-CAP-0805");
+  gdn_record_set_string (line, "product_name", "贴片电容");
+  gdn_record_set_string (line, "unit", "个");
+  gdn_record_set_double (line, "quantity", 5000);
+  gdn_record_set_double (line, "unit_price", 0.12);
+  g_ptr_array_add (lines, line);
+  gdn_record_set_string (GDN_RECORD (order), "order_no", "SO-20261102-001");
+  gdn_record_set_int (GDN_RECORD (order), "customer_id", add_customer (store));
+  g_assert_true (gdn_workflow_save_order (store, order, lines, &error));
+  g_assert_no_error (error);
+  id = gdn_record_get_id (GDN_RECORD (order));
+  g_clear_object (&store);
+  g_clear_object (&db);
+
+  run_app (path, check_order_actions, &id);
+  g_settings_reset (settings, "user-name");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/gendan-test-bus", TRUE);
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/orders-ui/workflow", test_orders_workflow);
+  g_test_add_func ("/orders-ui/actions", test_orders_actions);
+
+  return g_test_run ();
+}

@@ -1,0 +1,838 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <string.h>
+
+#include "gdn-application.h"
+#include "gdn-case.h"
+#include "gdn-contact.h"
+#include "gdn-contract.h"
+#include "gdn-customer.h"
+#include "gdn-format.h"
+#include "gdn-order.h"
+#include "gdn-preferences-dialog.h"
+#include "gdn-shipment.h"
+#include "gdn-stat-card.h"
+#include "gdn-test-utils.h"
+#include "gdn-window.h"
+
+/* The application runs for real (g_application_run with --database) in a real window;
+ * each test's checks run once the first window is mapped, then the app is quit. */
+
+typedef void (*CheckFunc) (GdnApplication *app,
+                           GtkWindow      *window,
+                           gpointer        data);
+
+typedef struct
+{
+  GdnApplication *app;
+  CheckFunc       check;
+  gpointer        data;
+  GtkWindow      *window;
+  gboolean        checked;
+} AppRun;
+
+static const char * const section_titles[] = {
+  "Today", "Orders", "Customers", "Cases", "Shipments", "Contracts"
+};
+static const char * const section_names[] = {
+  "today", "orders", "customers", "cases", "shipments", "contracts"
+};
+
+static gboolean
+have_display (void)
+{
+  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
+    return TRUE;
+  g_test_skip ("no display (run under Xvfb)");
+  return FALSE;
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @cond holds, failing after 10 s */
+static void
+wait_for (gboolean (*cond) (gpointer),
+          gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, tick_cb, NULL);
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for the window");
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+run_check_cb (gpointer user_data)
+{
+  AppRun *run = user_data;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (run->window)))
+    return G_SOURCE_CONTINUE;
+
+  run->check (run->app, run->window, run->data);
+  run->checked = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_added_cb (GtkApplication *application,
+                    GtkWindow      *window,
+                    AppRun         *run)
+{
+  if (run->window != NULL)
+    return;
+  run->window = window;
+  g_timeout_add (10, run_check_cb, run);
+}
+
+static gboolean
+give_up_cb (gpointer data)
+{
+  g_error ("the application did not show a window in time");
+  return G_SOURCE_REMOVE;
+}
+
+/* Returns: the exit status of the application */
+static int
+run_app (const char *db_path,
+         CheckFunc   check,
+         gpointer    data)
+{
+  g_autoptr(GdnApplication) app = gdn_application_new ();
+  char *argv[] = { (char *) "gendan", (char *) "--database", (char *) db_path, NULL };
+  AppRun run = { app, check, data, NULL, FALSE };
+  guint give_up;
+  int status;
+
+  /* Several instances run one after the other in this process */
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), &run);
+
+  give_up = g_timeout_add_seconds (60, give_up_cb, NULL);
+  status = g_application_run (G_APPLICATION (app), 3, argv);
+  g_source_remove (give_up);
+
+  g_assert_true (run.checked);
+  return status;
+}
+
+typedef gboolean (*WidgetPredicate) (GtkWidget     *widget,
+                                     gconstpointer  data);
+
+static GtkWidget *
+find_widget (GtkWidget       *root,
+             WidgetPredicate  predicate,
+             gconstpointer    data)
+{
+  if (predicate (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, predicate, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_sidebar (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
+static gboolean
+is_view_stack (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_VIEW_STACK (widget);
+}
+
+static gboolean
+is_card_with_caption (GtkWidget     *widget,
+                      gconstpointer  caption)
+{
+  return GDN_IS_STAT_CARD (widget) &&
+         g_strcmp0 (gdn_stat_card_get_caption (GDN_STAT_CARD (widget)), caption) == 0;
+}
+
+static gboolean
+is_entry_row_titled (GtkWidget     *widget,
+                     gconstpointer  title)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+has_action_name (GtkWidget     *widget,
+                 gconstpointer  action_name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+static gboolean
+is_spin_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_SPIN_BUTTON (widget);
+}
+
+static GtkListBox *
+get_sidebar (GtkWindow *window)
+{
+  GtkWidget *sidebar = find_widget (GTK_WIDGET (window), is_sidebar, NULL);
+
+  g_assert_nonnull (sidebar);
+  return GTK_LIST_BOX (sidebar);
+}
+
+static AdwViewStack *
+get_stack (GtkWindow *window)
+{
+  GtkWidget *stack = find_widget (GTK_WIDGET (window), is_view_stack, NULL);
+
+  g_assert_nonnull (stack);
+  return ADW_VIEW_STACK (stack);
+}
+
+static GdnStatCard *
+get_card (GtkWindow  *window,
+          const char *section,
+          const char *caption)
+{
+  GtkWidget *page = adw_view_stack_get_child_by_name (get_stack (window), section);
+  GtkWidget *card;
+
+  g_assert_nonnull (page);
+  card = find_widget (page, is_card_with_caption, caption);
+  if (card == NULL)
+    g_error ("no card “%s” on the page “%s”", caption, section);
+  return GDN_STAT_CARD (card);
+}
+
+static void
+assert_card (GtkWindow  *window,
+             const char *section,
+             const char *caption,
+             gint64      expected)
+{
+  GdnStatCard *card = get_card (window, section, caption);
+  g_autofree char *text = gdn_format_count (expected);
+
+  g_assert_cmpint (gdn_stat_card_get_value (card), ==, expected);
+  g_assert_cmpstr (gdn_stat_card_get_value_text (card), ==, text);
+}
+
+/* Dialogs are transient for the window, not windows of the application */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+assert_accel (GdnApplication *app,
+              const char     *action,
+              const char     *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+  g_assert_true (g_strv_contains ((const char * const *) accels, accel));
+}
+
+/* The sidebar: six sections, each with its accessible name, and selecting one shows it */
+
+static void
+check_sections (GdnApplication *app,
+                GtkWindow      *window,
+                gpointer        data)
+{
+  GtkListBox *sidebar = get_sidebar (window);
+  AdwViewStack *stack = get_stack (window);
+  GtkListBoxRow *orders_row;
+  GtkWidget *page, *search_button;
+  AdwAboutWindow *about;
+
+  g_assert_true (GDN_IS_WINDOW (window));
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "Gendan");
+
+  for (guint i = 0; i < G_N_ELEMENTS (section_titles); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, (int) i);
+
+      g_assert_nonnull (row);
+      gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           section_titles[i]);
+      g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (row)));
+    }
+  g_assert_null (gtk_list_box_get_row_at_index (sidebar, (int) G_N_ELEMENTS (section_titles)));
+
+  /* The window opens on Today, with the sidebar in step */
+  g_assert_cmpstr (gdn_window_get_section (GDN_WINDOW (window)), ==, "today");
+  g_assert_true (gtk_list_box_get_selected_row (sidebar) ==
+                 gtk_list_box_get_row_at_index (sidebar, 0));
+
+  /* Choosing Orders in the sidebar (as a click or Enter does) shows the Orders page */
+  orders_row = gtk_list_box_get_row_at_index (sidebar, 1);
+  g_signal_emit_by_name (orders_row, "activate");
+  g_assert_cmpstr (gdn_window_get_section (GDN_WINDOW (window)), ==, "orders");
+  page = adw_view_stack_get_visible_child (stack);
+  g_assert_true (ADW_IS_STATUS_PAGE (page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "Orders");
+  wait_for (is_mapped, page);
+  g_assert_false (gtk_widget_get_mapped (adw_view_stack_get_child_by_name (stack, "today")));
+  g_assert_true (gtk_list_box_get_selected_row (sidebar) == orders_row);
+
+  /* The Alt+number actions move the sidebar selection along */
+  for (guint i = 0; i < G_N_ELEMENTS (section_names); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s",
+                                                 section_names[i]));
+      g_assert_cmpstr (gdn_window_get_section (GDN_WINDOW (window)), ==, section_names[i]);
+      g_assert_true (gtk_list_box_get_selected_row (sidebar) ==
+                     gtk_list_box_get_row_at_index (sidebar, (int) i));
+    }
+
+  /* The application's shortcuts */
+  assert_accel (app, "app.quit", "<Control>q");
+  assert_accel (app, "app.preferences", "<Control>comma");
+  assert_accel (app, "win.show-help-overlay", "<Control>question");
+
+  /* About: the name, version and licence */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = ADW_ABOUT_WINDOW (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Gendan");
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == window);
+  gtk_window_destroy (GTK_WINDOW (about));
+
+  /* Search is not wired yet: the button is there but cannot be used */
+  search_button = find_widget (GTK_WIDGET (window), has_action_name, "win.search");
+  g_assert_nonnull (search_button);
+  g_assert_true (gtk_widget_get_visible (search_button));
+  g_assert_false (gtk_widget_is_sensitive (search_button));
+}
+
+static void
+test_sidebar_sections (void)
+{
+  g_autofree char *path = NULL;
+
+  if (!have_display ())
+    return;
+  path = gdn_test_tmp_path ("gendan.db");
+  g_assert_cmpint (run_app (path, check_sections, NULL), ==, 0);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+/* The overview counts are the rows in the store */
+
+static void
+insert (GdnStore  *store,
+        GdnRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gdn_store_insert (store, record, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+add_customer (GdnStore   *store,
+              const char *code,
+              const char *name,
+              const char *status)
+{
+  g_autoptr(GdnRecord) r = gdn_record_new (GDN_TYPE_CUSTOMER);
+
+  gdn_record_set_string (r, "code", code);
+  gdn_record_set_string (r, "name", name);
+  gdn_record_set_string (r, "status", status);
+  insert (store, r);
+  return gdn_record_get_id (r);
+}
+
+static void
+add_contact (GdnStore   *store,
+             gint64      customer_id,
+             const char *name)
+{
+  g_autoptr(GdnRecord) r = gdn_record_new (GDN_TYPE_CONTACT);
+
+  gdn_record_set_int (r, "customer_id", customer_id);
+  gdn_record_set_string (r, "name", name);
+  insert (store, r);
+}
+
+static GdnRecord *
+add_order (GdnStore   *store,
+           const char *order_no,
+           gint64      customer_id,
+           const char *status)
+{
+  GdnRecord *r = gdn_record_new (GDN_TYPE_ORDER);
+
+  gdn_record_set_string (r, "order_no", order_no);
+  gdn_record_set_int (r, "customer_id", customer_id);
+  gdn_record_set_string (r, "type", "regular");
+  gdn_record_set_string (r, "source", "email");
+  gdn_record_set_string (r, "status", status);
+  gdn_record_set_string (r, "created_date", "2026-11-02");
+  gdn_record_set_string (r, "promised_date", "2026-12-15");
+  gdn_record_set_string (r, "delivery_address", "深圳市福田区华强北路1019号华强广场B座12楼");
+  gdn_record_set_string (r, "missing_reason", "订单明细待客户邮件确认");
+  insert (store, r);
+  return r;
+}
+
+static void
+add_case (GdnStore   *store,
+          const char *case_no,
+          gint64      customer_id,
+          const char *type,
+          const char *status)
+{
+  g_autoptr(GdnRecord) r = gdn_record_new (GDN_TYPE_CASE);
+
+  gdn_record_set_string (r, "case_no", case_no);
+  gdn_record_set_int (r, "customer_id", customer_id);
+  gdn_record_set_string (r, "type", type);
+  gdn_record_set_string (r, "priority", "normal");
+  gdn_record_set_string (r, "status", status);
+  gdn_record_set_string (r, "opened_at", "2026-11-20 09:30:00");
+  insert (store, r);
+}
+
+static void
+add_shipment (GdnStore   *store,
+              gint64      order_id,
+              const char *status)
+{
+  g_autoptr(GdnRecord) r = gdn_record_new (GDN_TYPE_SHIPMENT);
+
+  gdn_record_set_int (r, "order_id", order_id);
+  gdn_record_set_string (r, "carrier", "顺丰速运");
+  gdn_record_set_string (r, "status", status);
+  insert (store, r);
+}
+
+static void
+add_contract (GdnStore   *store,
+              const char *contract_no,
+              gint64      customer_id,
+              const char *status)
+{
+  g_autoptr(GdnRecord) r = gdn_record_new (GDN_TYPE_CONTRACT);
+
+  gdn_record_set_string (r, "contract_no", contract_no);
+  gdn_record_set_int (r, "customer_id", customer_id);
+  gdn_record_set_string (r, "status", status);
+  insert (store, r);
+}
+
+static gboolean
+orders_total_is_five (gpointer window)
+{
+  return gdn_stat_card_get_value (get_card (window, "orders", "All orders")) == 5;
+}
+
+static void
+check_counts (GdnApplication *app,
+              GtkWindow      *window,
+              gpointer        data)
+{
+  GdnStore *store = gdn_application_get_store (app);
+  g_autoptr(GdnRecord) order = NULL;
+
+  assert_card (window, "today", "Orders in progress", 2);
+  assert_card (window, "today", "Open cases", 1);
+  assert_card (window, "today", "Shipments on the way", 1);
+  assert_card (window, "orders", "All orders", 4);
+  assert_card (window, "orders", "Inquiries and quotes", 2);
+  assert_card (window, "orders", "In progress", 2);
+  assert_card (window, "customers", "Customers", 2);
+  assert_card (window, "customers", "Active customers", 1);
+  assert_card (window, "customers", "Contacts", 3);
+  assert_card (window, "cases", "All cases", 2);
+  assert_card (window, "cases", "Open", 1);
+  assert_card (window, "cases", "Complaints", 1);
+  assert_card (window, "shipments", "All shipments", 3);
+  assert_card (window, "shipments", "On the way", 1);
+  assert_card (window, "shipments", "Delayed or exception", 1);
+  assert_card (window, "contracts", "All contracts", 2);
+  assert_card (window, "contracts", "Awaiting signature", 1);
+  assert_card (window, "contracts", "In force", 1);
+
+  /* Figures that need attention stand out; the others do not */
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_first_child (
+    GTK_WIDGET (get_card (window, "shipments", "Delayed or exception"))), "warning"));
+  g_assert_false (gtk_widget_has_css_class (gtk_widget_get_first_child (
+    GTK_WIDGET (get_card (window, "shipments", "All shipments"))), "warning"));
+
+  /* A row written while the window is open shows up without any further action */
+  g_assert_nonnull (store);
+  order = add_order (store, "SO202611-0006", 1, "in_production");
+  wait_for (orders_total_is_five, window);
+  assert_card (window, "orders", "In progress", 3);
+  assert_card (window, "today", "Orders in progress", 3);
+}
+
+static void
+test_counts_match_store (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GdnDatabase) db = NULL;
+  g_autoptr(GdnStore) store = NULL;
+  g_autoptr(GdnRecord) o1 = NULL, o2 = NULL, o3 = NULL, o4 = NULL, o5 = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 huaqiang, changan;
+
+  if (!have_display ())
+    return;
+
+  path = gdn_test_tmp_path ("华强跟单.db");
+  db = gdn_database_open (path, &error);
+  g_assert_no_error (error);
+  store = gdn_store_new (db);
+  gdn_store_set_user_name (store, "李娜");
+
+  huaqiang = add_customer (store, "C0001", "深圳市华强电子有限公司", "active");
+  changan = add_customer (store, "C0002", "东莞市长安五金制品厂", "prospect");
+  add_contact (store, huaqiang, "王建国");
+  add_contact (store, huaqiang, "陈晓梅");
+  add_contact (store, changan, "刘志强");
+
+  o1 = add_order (store, "SO202611-0001", huaqiang, "inquiry");
+  o2 = add_order (store, "SO202611-0002", changan, "quoted");
+  o3 = add_order (store, "SO202611-0003", huaqiang, "in_production");
+  o4 = add_order (store, "SO202611-0004", huaqiang, "shipped");
+  o5 = add_order (store, "SO202611-0005", changan, "closed");
+  /* In the trash: counted nowhere */
+  g_assert_true (gdn_store_delete (store, o5, &error));
+  g_assert_no_error (error);
+
+  add_case (store, "CS202611-001", huaqiang, "complaint", "open");
+  add_case (store, "CS202611-002", changan, "repair", "closed");
+
+  add_shipment (store, gdn_record_get_id (o4), "in_transit");
+  add_shipment (store, gdn_record_get_id (o3), "delayed");
+  add_shipment (store, gdn_record_get_id (o4), "delivered");
+
+  add_contract (store, "HT2026-018", huaqiang, "in_review");
+  add_contract (store, "HT2026-019", huaqiang, "executing");
+
+  g_clear_object (&store);
+  g_clear_object (&db);
+
+  g_assert_cmpint (run_app (path, check_counts, NULL), ==, 0);
+}
+
+/* An empty database: zeros, and a hint on Today about how to fill it */
+
+static void
+check_empty (GdnApplication *app,
+             GtkWindow      *window,
+             gpointer        data)
+{
+  AdwStatusPage *today = ADW_STATUS_PAGE (adw_view_stack_get_child_by_name (get_stack (window),
+                                                                            "today"));
+
+  assert_card (window, "orders", "All orders", 0);
+  assert_card (window, "cases", "Open", 0);
+  g_assert_nonnull (strstr (adw_status_page_get_description (today), "gendan-cli import"));
+}
+
+static void
+test_counts_empty (void)
+{
+  g_autofree char *path = NULL;
+
+  if (!have_display ())
+    return;
+  path = gdn_test_tmp_path ("gendan.db");
+  g_assert_cmpint (run_app (path, check_empty, NULL), ==, 0);
+}
+
+/* A file that cannot be opened: a dialog with the reason, exit status 1, file untouched */
+
+typedef struct
+{
+  const char *heading;
+  const char *body_part;
+} ExpectedError;
+
+static void
+check_error_dialog (GdnApplication *app,
+                    GtkWindow      *window,
+                    gpointer        data)
+{
+  const ExpectedError *expected = data;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (window));
+  dialog = ADW_MESSAGE_DIALOG (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, expected->heading);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), expected->body_part));
+  g_assert_true (adw_message_dialog_has_response (dialog, "quit"));
+  g_assert_null (gdn_application_get_store (app));
+  /* No main window behind it */
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+}
+
+static void
+test_open_not_a_database (void)
+{
+  ExpectedError expected = { "The Database Cannot Be Read", "not a Gendan database" };
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GString) junk = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!have_display ())
+    return;
+
+  path = gdn_test_tmp_path ("订单台账.db");
+  for (int i = 0; i < 400; i++)
+    g_string_append (junk, "深圳市华强电子有限公司,SO202611-0001,已发货\n");
+  g_file_set_contents (path, junk->str, (gssize) junk->len, &error);
+  g_assert_no_error (error);
+  before = gdn_test_file_sha256 (path);
+
+  g_assert_cmpint (run_app (path, check_error_dialog, &expected), ==, 1);
+
+  after = gdn_test_file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_open_newer_version (void)
+{
+  ExpectedError expected = { "The Database Needs a Newer Gendan", "newer Gendan" };
+  g_autofree char *path = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GdnDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_display ())
+    return;
+
+  path = gdn_test_tmp_path ("gendan.db");
+  db = gdn_database_open (path, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("PRAGMA user_version = %d", GDN_SCHEMA_VERSION + 1);
+  g_assert_true (gdn_database_exec (db, sql, &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  g_assert_cmpint (run_app (path, check_error_dialog, &expected), ==, 1);
+}
+
+static void
+assert_setting (GSettings  *settings,
+                const char *key,
+                const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+/* The window comes back at the size it was closed with */
+
+static void
+check_size (GdnApplication *app,
+            GtkWindow      *window,
+            gpointer        data)
+{
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_assert_cmpint (width, ==, 1111);
+  g_assert_cmpint (height, ==, 777);
+  g_assert_false (gtk_window_is_maximized (window));
+
+  gtk_window_set_default_size (window, 1024, 700);
+}
+
+static void
+test_window_size_remembered (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *path = NULL;
+
+  if (!have_display ())
+    return;
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_int (settings, "window-width", 1111);
+  g_settings_set_int (settings, "window-height", 777);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  path = gdn_test_tmp_path ("gendan.db");
+  g_assert_cmpint (run_app (path, check_size, NULL), ==, 0);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1024);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  assert_setting (settings, "last-database", path);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "last-database");
+}
+
+/* Preferences are bound to GSettings, and "your name" is who the store records */
+
+
+
+static void
+check_preferences (GdnApplication *app,
+                   GtkWindow      *window,
+                   gpointer        data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GdnStore *store = gdn_application_get_store (app);
+  const char *real_name = g_get_real_name ();
+  GtkWindow *preferences;
+  GtkWidget *name_row, *company_row, *spin;
+
+  if (g_strcmp0 (real_name, "Unknown") == 0)
+    real_name = g_get_user_name ();
+  g_assert_cmpstr (gdn_store_get_user_name (store), ==, real_name);
+
+  g_assert_null (find_toplevel (GDN_TYPE_PREFERENCES_DIALOG));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = find_toplevel (GDN_TYPE_PREFERENCES_DIALOG);
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_window_get_transient_for (preferences) == window);
+  wait_for (is_mapped, preferences);
+
+  name_row = find_widget (GTK_WIDGET (preferences), is_entry_row_titled, "Your name");
+  company_row = find_widget (GTK_WIDGET (preferences), is_entry_row_titled, "Company name");
+  spin = find_widget (GTK_WIDGET (preferences), is_spin_button, NULL);
+  g_assert_nonnull (name_row);
+  g_assert_nonnull (company_row);
+  g_assert_nonnull (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 95.0);
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "王芳");
+  assert_setting (settings, "user-name", "王芳");
+  g_assert_cmpstr (gdn_store_get_user_name (store), ==, "王芳");
+
+  gtk_editable_set_text (GTK_EDITABLE (company_row), "深圳市华强电子有限公司");
+  assert_setting (settings, "company-name", "深圳市华强电子有限公司");
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 90.0);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "on-time-target"),
+                                  0.90, 1e-9);
+
+  /* Emptied again: back to the account's name */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "");
+  g_assert_cmpstr (gdn_store_get_user_name (store), ==, real_name);
+
+  g_settings_reset (settings, "user-name");
+  g_settings_reset (settings, "company-name");
+  g_settings_reset (settings, "on-time-target");
+}
+
+static void
+test_preferences (void)
+{
+  g_autofree char *path = NULL;
+
+  if (!have_display ())
+    return;
+  path = gdn_test_tmp_path ("gendan.db");
+  g_assert_cmpint (run_app (path, check_preferences, NULL), ==, 0);
+}
+
+/* Large counts are grouped, also in the C locale the tests run in */
+
+static void
+test_format_count (void)
+{
+  static const struct { gint64 n; const char *text; } cases[] = {
+    { 0, "0" },
+    { 7, "7" },
+    { 999, "999" },
+    { 1000, "1,000" },
+    { 1234, "1,234" },
+    { 65536, "65,536" },
+    { 1234567, "1,234,567" },
+    { -1234, "-1,234" },
+    { G_MININT64, "-9,223,372,036,854,775,808" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = gdn_format_count (cases[i].n);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The "test" accessibility backend keeps every property readable and needs no AT-SPI
+   * bus; and without a session bus of its own the app must not start one */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/gendan-test-bus", TRUE);
+
+  /* Not gdn_test_init(): isolated XDG dirs would hide the MIME database, and GTK could then
+   * not tell an SVG icon from any other file */
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/window/format-count", test_format_count);
+  g_test_add_func ("/window/sidebar/sections", test_sidebar_sections);
+  g_test_add_func ("/window/counts/match-store", test_counts_match_store);
+  g_test_add_func ("/window/counts/empty", test_counts_empty);
+  g_test_add_func ("/window/open/not-a-database", test_open_not_a_database);
+  g_test_add_func ("/window/open/newer-version", test_open_newer_version);
+  g_test_add_func ("/window/settings/size", test_window_size_remembered);
+  g_test_add_func ("/window/preferences", test_preferences);
+
+  return g_test_run ();
+}
