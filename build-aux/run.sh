@@ -29,7 +29,6 @@ if [ ! -f "$db" ]; then
 fi
 
 export GSETTINGS_SCHEMA_DIR="$top/build/data"
-export GENDAN_LOCALEDIR="$top/build/po"
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "No display: starting Gendan under Xvfb (screen 1280x800)."
   exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \

@@ -603,6 +603,26 @@ check_contract_review (GdnApplication *app,
                          fx->contract_id);
   g_assert_cmpint (gdn_test_count (store, sql), ==, 1);
   g_assert_nonnull (find_widget (page, is_button_named, "Open 合同扫描件.pdf"));
+
+  /* A new contract: numbered, in draft */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL));
+  g_assert_null (gdn_contract_page_get_contract (GDN_CONTRACT_PAGE (page)));
+  {
+    GtkWidget *picker = find_in (page, is_row_titled, "Customer", "picker");
+
+    gdn_record_picker_set_search (GDN_RECORD_PICKER (picker), "长安");
+    g_assert_true (gdn_record_picker_pick_position (GDN_RECORD_PICKER (picker), 0));
+  }
+  type_into (page, "Title", "长安五金模具加工合同");
+  type_into (page, "Amount", "56,000");
+  click (page, "C_reate");
+  assert_no_error (page);
+  g_assert_nonnull (gdn_contract_page_get_contract (GDN_CONTRACT_PAGE (page)));
+  g_assert_cmpint (gdn_test_count (store, "SELECT count(*) FROM contracts"
+                                          " WHERE title = '长安五金模具加工合同'"
+                                          " AND status = 'draft' AND amount = 56000"
+                                          " AND contract_no <> ''"), ==, 1);
+  g_assert_nonnull (find_widget (page, is_button_labelled, "Submit for _Review"));
 }
 
 static void

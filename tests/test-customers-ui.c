@@ -378,7 +378,7 @@ check_customer_file (GdnApplication *app,
                      gpointer        data)
 {
   GdnStore *store = gdn_application_get_store (app);
-  GtkWidget *view, *page, *error_label, *name_row, *search;
+  GtkWidget *view, *page, *error_label, *name_row, *search, *warning;
   GdnContactMap *map;
   GdnRecordList *list;
   GtkWindow *dialog;
@@ -442,10 +442,8 @@ check_customer_file (GdnApplication *app,
   wait_for (warning_hidden, page);
   add_contact_through_dialog (window, "刘志强", "Technical buyer", "Opponent");
   wait_for (warning_shown, page);
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_widget (page,
-                                                                      is_visible_warning_label,
-                                                                      NULL))),
-                            "刘志强"));
+  warning = find_widget (page, is_visible_warning_label, NULL);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "刘志强"));
 
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("SELECT count(*) FROM contacts WHERE customer_id = %" G_GINT64_FORMAT
@@ -493,7 +491,8 @@ check_customer_file (GdnApplication *app,
   one.n = 1;
   wait_for (list_has_n, &one);
   {
-    g_autoptr(GdnRecord) found = g_list_model_get_item (G_LIST_MODEL (gdn_record_list_get_model (list)), 0);
+    GListModel *model = G_LIST_MODEL (gdn_record_list_get_model (list));
+    g_autoptr(GdnRecord) found = g_list_model_get_item (model, 0);
 
     g_assert_cmpint (gdn_record_get_id (found), ==, id);
   }

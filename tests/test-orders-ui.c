@@ -489,9 +489,8 @@ check_workflow (GdnApplication *app,
   /* A quantity that is not a number: the line and field are named, nothing written */
   set_line (editor, 1, "quantity", "二万");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "order.save", NULL));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gdn_order_lines_editor_get_entry (editor, 1,
-                                                                                          "quantity")),
-                                           "error"));
+  g_assert_true (gtk_widget_has_css_class (
+    GTK_WIDGET (gdn_order_lines_editor_get_entry (editor, 1, "quantity")), "error"));
   g_assert_cmpstr (shown_error (GTK_WIDGET (page)), ==,
                    "Line 2: Quantity “二万” is not a number");
   g_assert_cmpint (count (store, "SELECT count(*) FROM orders"), ==, 0);

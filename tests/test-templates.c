@@ -190,7 +190,8 @@ test_templates_confirmation (void)
 
   assert_contains (message->body, "Dear 王建国,");
   assert_contains (message->body, "1. 贴片电容 (HQ-CAP-0805): 5,000 个 × 0.12 = 600.00\n");
-  assert_contains (message->body, "2. 贴片电阻 (HQ-RES-0603), 0603 10kΩ: 20,000 × 0.015 = 300.00\n");
+  assert_contains (message->body,
+                   "2. 贴片电阻 (HQ-RES-0603), 0603 10kΩ: 20,000 × 0.015 = 300.00\n");
   assert_contains (message->body, "Total amount: CNY 900.00\n");
   assert_contains (message->body, "Promised delivery date: 2099-12-31\n");
   assert_contains (message->body, "Delivery address: 深圳市福田区华强北路1002号\n");

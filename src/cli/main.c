@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gdn-cli.h"
+#include "gdn-i18n.h"
 
 typedef struct
 {
@@ -44,10 +45,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  gdn_i18n_init ();
 
   if (argc < 2)
     {

@@ -13,138 +13,138 @@
   const GdnEnumInfo gdn_enum_##id = { #id, id##_values };
 
 ENUM (order_type,
-      { "regular", N_("Regular"), "常规" },
-      { "urgent", N_("Urgent"), "加急" },
-      { "custom", N_("Custom"), "定制" })
+      { "regular", NC_("order_type", "Regular"), "常规" },
+      { "urgent", NC_("order_type", "Urgent"), "加急" },
+      { "custom", NC_("order_type", "Custom"), "定制" })
 
 ENUM (order_source,
-      { "written", N_("Written"), "书面" },
-      { "email", N_("E-mail"), "邮件" },
-      { "online", N_("Online"), "在线" },
-      { "phone", N_("Phone"), "电话" })
+      { "written", NC_("order_source", "Written"), "书面" },
+      { "email", NC_("order_source", "E-mail"), "邮件" },
+      { "online", NC_("order_source", "Online"), "在线" },
+      { "phone", NC_("order_source", "Phone"), "电话" })
 
 ENUM (order_status,
-      { "inquiry", N_("Inquiry"), "询盘" },
-      { "quoted", N_("Quoted"), "已报价" },
-      { "confirmed", N_("Confirmed"), "已确认" },
-      { "in_production", N_("In production"), "生产中" },
-      { "qc", N_("Quality check"), "质检中" },
-      { "shipped", N_("Shipped"), "已发货" },
-      { "delivered", N_("Delivered"), "已交付" },
-      { "closed", N_("Closed"), "已关闭" },
-      { "cancelled", N_("Cancelled"), "已取消" },
-      { "lost", N_("Lost"), "未成交" })
+      { "inquiry", NC_("order_status", "Inquiry"), "询盘" },
+      { "quoted", NC_("order_status", "Quoted"), "已报价" },
+      { "confirmed", NC_("order_status", "Confirmed"), "已确认" },
+      { "in_production", NC_("order_status", "In production"), "生产中" },
+      { "qc", NC_("order_status", "Quality check"), "质检中" },
+      { "shipped", NC_("order_status", "Shipped"), "已发货" },
+      { "delivered", NC_("order_status", "Delivered"), "已交付" },
+      { "closed", NC_("order_status", "Closed"), "已关闭" },
+      { "cancelled", NC_("order_status", "Cancelled"), "已取消" },
+      { "lost", NC_("order_status", "Lost"), "未成交" })
 
 ENUM (delay_reason,
-      { "supplier", N_("Supplier delay"), "供应商延迟" },
-      { "production", N_("Production fault"), "生产故障" },
-      { "logistics", N_("Logistics delay"), "物流延误" },
-      { "customer_change", N_("Customer change"), "客户变更" },
-      { "other", N_("Other"), "其他" })
+      { "supplier", NC_("delay_reason", "Supplier delay"), "供应商延迟" },
+      { "production", NC_("delay_reason", "Production fault"), "生产故障" },
+      { "logistics", NC_("delay_reason", "Logistics delay"), "物流延误" },
+      { "customer_change", NC_("delay_reason", "Customer change"), "客户变更" },
+      { "other", NC_("delay_reason", "Other"), "其他" })
 
 ENUM (customer_tier,
-      { "key", N_("Key account"), "重点" },
-      { "A", N_("A"), "A" },
-      { "B", N_("B"), "B" },
-      { "C", N_("C"), "C" })
+      { "key", NC_("customer_tier", "Key account"), "重点" },
+      { "A", NC_("customer_tier", "A"), "A" },
+      { "B", NC_("customer_tier", "B"), "B" },
+      { "C", NC_("customer_tier", "C"), "C" })
 
 ENUM (customer_status,
-      { "prospect", N_("Prospect"), "潜在" },
-      { "active", N_("Active"), "活跃" },
-      { "dormant", N_("Dormant"), "休眠" },
-      { "lost", N_("Lost"), "流失" })
+      { "prospect", NC_("customer_status", "Prospect"), "潜在" },
+      { "active", NC_("customer_status", "Active"), "活跃" },
+      { "dormant", NC_("customer_status", "Dormant"), "休眠" },
+      { "lost", NC_("customer_status", "Lost"), "流失" })
 
 ENUM (contact_role,
-      { "economic", N_("Economic buyer"), "经济型" },
-      { "technical", N_("Technical buyer"), "技术型" },
-      { "user", N_("User"), "使用型" },
-      { "financial", N_("Financial buyer"), "财务型" },
-      { "coach", N_("Coach"), "教练型" })
+      { "economic", NC_("contact_role", "Economic buyer"), "经济型" },
+      { "technical", NC_("contact_role", "Technical buyer"), "技术型" },
+      { "user", NC_("contact_role", "User"), "使用型" },
+      { "financial", NC_("contact_role", "Financial buyer"), "财务型" },
+      { "coach", NC_("contact_role", "Coach"), "教练型" })
 
 ENUM (contact_stance,
-      { "supporter", N_("Supporter"), "支持" },
-      { "neutral", N_("Neutral"), "中立" },
-      { "opponent", N_("Opponent"), "反对" })
+      { "supporter", NC_("contact_stance", "Supporter"), "支持" },
+      { "neutral", NC_("contact_stance", "Neutral"), "中立" },
+      { "opponent", NC_("contact_stance", "Opponent"), "反对" })
 
 ENUM (transport_mode,
-      { "express", N_("Express"), "快递" },
-      { "road", N_("Road"), "公路" },
-      { "rail", N_("Rail"), "铁路" },
-      { "sea", N_("Sea"), "海运" },
-      { "air", N_("Air"), "空运" })
+      { "express", NC_("transport_mode", "Express"), "快递" },
+      { "road", NC_("transport_mode", "Road"), "公路" },
+      { "rail", NC_("transport_mode", "Rail"), "铁路" },
+      { "sea", NC_("transport_mode", "Sea"), "海运" },
+      { "air", NC_("transport_mode", "Air"), "空运" })
 
 ENUM (shipment_status,
-      { "pending", N_("Pending"), "待发货" },
-      { "in_transit", N_("In transit"), "运输中" },
-      { "delayed", N_("Delayed"), "延误" },
-      { "exception", N_("Exception"), "异常" },
-      { "delivered", N_("Delivered"), "已签收" })
+      { "pending", NC_("shipment_status", "Pending"), "待发货" },
+      { "in_transit", NC_("shipment_status", "In transit"), "运输中" },
+      { "delayed", NC_("shipment_status", "Delayed"), "延误" },
+      { "exception", NC_("shipment_status", "Exception"), "异常" },
+      { "delivered", NC_("shipment_status", "Delivered"), "已签收" })
 
 ENUM (case_type,
-      { "inquiry", N_("Inquiry"), "咨询" },
-      { "repair", N_("Repair"), "报修" },
-      { "complaint", N_("Complaint"), "投诉" },
-      { "return", N_("Return/exchange"), "退换货" })
+      { "inquiry", NC_("case_type", "Inquiry"), "咨询" },
+      { "repair", NC_("case_type", "Repair"), "报修" },
+      { "complaint", NC_("case_type", "Complaint"), "投诉" },
+      { "return", NC_("case_type", "Return/exchange"), "退换货" })
 
 ENUM (complaint_category,
-      { "spec_mismatch", N_("Spec mismatch"), "规格不符" },
-      { "late_delivery", N_("Late delivery"), "交货延迟" },
-      { "quality_defect", N_("Quality defect"), "质量缺陷" },
-      { "slow_response", N_("Slow after-sales response"), "售后响应慢" },
-      { "payment_invoice", N_("Payment/invoice"), "付款发票|付款/发票" },
-      { "other", N_("Other"), "其他" })
+      { "spec_mismatch", NC_("complaint_category", "Spec mismatch"), "规格不符" },
+      { "late_delivery", NC_("complaint_category", "Late delivery"), "交货延迟" },
+      { "quality_defect", NC_("complaint_category", "Quality defect"), "质量缺陷" },
+      { "slow_response", NC_("complaint_category", "Slow after-sales response"), "售后响应慢" },
+      { "payment_invoice", NC_("complaint_category", "Payment/invoice"), "付款发票|付款/发票" },
+      { "other", NC_("complaint_category", "Other"), "其他" })
 
 ENUM (case_priority,
-      { "urgent", N_("Urgent"), "紧急" },
-      { "high", N_("High"), "高" },
-      { "normal", N_("Normal"), "普通" },
-      { "low", N_("Low"), "低" })
+      { "urgent", NC_("case_priority", "Urgent"), "紧急" },
+      { "high", NC_("case_priority", "High"), "高" },
+      { "normal", NC_("case_priority", "Normal"), "普通" },
+      { "low", NC_("case_priority", "Low"), "低" })
 
 ENUM (case_status,
-      { "open", N_("Open"), "待处理" },
-      { "responded", N_("Responded"), "已响应" },
-      { "in_progress", N_("In progress"), "处理中" },
-      { "resolved", N_("Resolved"), "已解决" },
-      { "closed", N_("Closed"), "已关闭" })
+      { "open", NC_("case_status", "Open"), "待处理" },
+      { "responded", NC_("case_status", "Responded"), "已响应" },
+      { "in_progress", NC_("case_status", "In progress"), "处理中" },
+      { "resolved", NC_("case_status", "Resolved"), "已解决" },
+      { "closed", NC_("case_status", "Closed"), "已关闭" })
 
 ENUM (channel,
-      { "phone", N_("Phone"), "电话" },
-      { "email", N_("E-mail"), "邮件" },
-      { "meeting", N_("Meeting"), "会议" },
-      { "visit", N_("Visit"), "拜访" },
-      { "im", N_("Instant message"), "即时通讯" })
+      { "phone", NC_("channel", "Phone"), "电话" },
+      { "email", NC_("channel", "E-mail"), "邮件" },
+      { "meeting", NC_("channel", "Meeting"), "会议" },
+      { "visit", NC_("channel", "Visit"), "拜访" },
+      { "im", NC_("channel", "Instant message"), "即时通讯" })
 
 ENUM (direction,
-      { "in", N_("Incoming"), "来电|来函" },
-      { "out", N_("Outgoing"), "去电|去函" })
+      { "in", NC_("direction", "Incoming"), "来电|来函" },
+      { "out", NC_("direction", "Outgoing"), "去电|去函" })
 
 ENUM (contract_status,
-      { "draft", N_("Draft"), "草稿" },
-      { "in_review", N_("In review"), "审批中" },
-      { "approved", N_("Approved"), "已批准" },
-      { "signed", N_("Signed"), "已签订" },
-      { "executing", N_("Executing"), "执行中" },
-      { "completed", N_("Completed"), "已完成" },
-      { "terminated", N_("Terminated"), "已终止" })
+      { "draft", NC_("contract_status", "Draft"), "草稿" },
+      { "in_review", NC_("contract_status", "In review"), "审批中" },
+      { "approved", NC_("contract_status", "Approved"), "已批准" },
+      { "signed", NC_("contract_status", "Signed"), "已签订" },
+      { "executing", NC_("contract_status", "Executing"), "执行中" },
+      { "completed", NC_("contract_status", "Completed"), "已完成" },
+      { "terminated", NC_("contract_status", "Terminated"), "已终止" })
 
 ENUM (approval_role,
-      { "sales", N_("Sales"), "销售" },
-      { "finance", N_("Finance"), "财务" },
-      { "legal", N_("Legal"), "法务" })
+      { "sales", NC_("approval_role", "Sales"), "销售" },
+      { "finance", NC_("approval_role", "Finance"), "财务" },
+      { "legal", NC_("approval_role", "Legal"), "法务" })
 
 ENUM (approval_decision,
-      { "pending", N_("Pending"), "待审批" },
-      { "approved", N_("Approved"), "已批准" },
-      { "rejected", N_("Rejected"), "已驳回" })
+      { "pending", NC_("approval_decision", "Pending"), "待审批" },
+      { "approved", NC_("approval_decision", "Approved"), "已批准" },
+      { "rejected", NC_("approval_decision", "Rejected"), "已驳回" })
 
 ENUM (reminder_kind,
-      { "payment_due", N_("Payment due"), "付款到期" },
-      { "production", N_("Production completion"), "生产完成" },
-      { "eta", N_("Delivery ETA"), "预计到达" },
-      { "case_response", N_("Case first response"), "工单响应" },
-      { "follow_up", N_("Follow-up"), "跟进" },
-      { "birthday", N_("Birthday"), "生日" },
-      { "custom", N_("Reminder"), "提醒" })
+      { "payment_due", NC_("reminder_kind", "Payment due"), "付款到期" },
+      { "production", NC_("reminder_kind", "Production completion"), "生产完成" },
+      { "eta", NC_("reminder_kind", "Delivery ETA"), "预计到达" },
+      { "case_response", NC_("reminder_kind", "Case first response"), "工单响应" },
+      { "follow_up", NC_("reminder_kind", "Follow-up"), "跟进" },
+      { "birthday", NC_("reminder_kind", "Birthday"), "生日" },
+      { "custom", NC_("reminder_kind", "Reminder"), "提醒" })
 
 gboolean
 gdn_enum_is_valid (const GdnEnumInfo *info,
@@ -171,7 +171,7 @@ gdn_enum_label (const GdnEnumInfo *info,
     return "";
   for (const GdnEnumValue *v = info->values; v->value != NULL; v++)
     if (strcmp (v->value, value) == 0)
-      return g_dgettext (GETTEXT_PACKAGE, v->label);
+      return g_dpgettext2 (GETTEXT_PACKAGE, info->name, v->label);
   return value;
 }
 
@@ -242,7 +242,7 @@ gdn_enum_parse (const GdnEnumInfo *info,
 
       if (strcmp (folded, value_folded) == 0 || strcmp (folded, spaced) == 0 ||
           strcmp (folded, label_folded) == 0 || matches_alias (v->csv_zh, trimmed) ||
-          strcmp (trimmed, g_dgettext (GETTEXT_PACKAGE, v->label)) == 0)
+          strcmp (trimmed, g_dpgettext2 (GETTEXT_PACKAGE, info->name, v->label)) == 0)
         return v->value;
     }
   return NULL;

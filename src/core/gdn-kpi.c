@@ -473,7 +473,7 @@ compute_series (Period        *p,
   add_months (series);
 
   for (const GdnEnumValue *v = gdn_enum_delay_reason.values; v->value != NULL; v++)
-    g_ptr_array_add (late, group_new (v->value, g_dgettext (GETTEXT_PACKAGE, v->label),
+    g_ptr_array_add (late, group_new (v->value, gdn_enum_label (&gdn_enum_delay_reason, v->value),
                                       make_rate (0, 0)));
   g_ptr_array_add (late, group_new ("", _("Not given"), make_rate (0, 0)));
 

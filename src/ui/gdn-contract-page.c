@@ -42,6 +42,7 @@ struct _GdnContractPage
   GtkBox               *workflow_box;
   AdwPreferencesGroup  *review_group;
   GtkListBox           *review_list;
+  AdwPreferencesGroup  *details_group;
   AdwActionRow         *customer_row;
   GdnRecordPicker      *customer_picker;
   AdwEntryRow          *number_row;
@@ -607,6 +608,7 @@ load_form (GdnContractPage *self)
   adw_action_row_set_subtitle (self->customer_row, customer_text);
   gtk_widget_set_visible (GTK_WIDGET (self->customer_row), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->customer_picker), FALSE);
+  adw_preferences_group_set_description (self->details_group, NULL);
 
   set_entry (self->number_row, gdn_record_get_string (r, "contract_no"));
   set_entry (self->title_row, title);
@@ -1289,6 +1291,7 @@ gdn_contract_page_class_init (GdnContractPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnContractPage, workflow_box);
   gtk_widget_class_bind_template_child (widget_class, GdnContractPage, review_group);
   gtk_widget_class_bind_template_child (widget_class, GdnContractPage, review_list);
+  gtk_widget_class_bind_template_child (widget_class, GdnContractPage, details_group);
   gtk_widget_class_bind_template_child (widget_class, GdnContractPage, customer_row);
   gtk_widget_class_bind_template_child (widget_class, GdnContractPage, customer_picker);
   gtk_widget_class_bind_template_child (widget_class, GdnContractPage, number_row);
@@ -1397,6 +1400,9 @@ gdn_contract_page_new_contract (GdnContractPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->customer_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->customer_picker), TRUE);
   gdn_record_picker_set_record_id (self->customer_picker, 0);
+  adw_preferences_group_set_description (self->details_group,
+                                         _("Left empty, the contract number is the next "
+                                           "free one"));
 
   set_entry (self->number_row, NULL);
   set_entry (self->title_row, NULL);

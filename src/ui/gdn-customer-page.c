@@ -1451,12 +1451,14 @@ gdn_customer_page_init (GdnCustomerPage *self)
     }
 
   set_placeholder (self->contacts_list,
-                   _("No contacts yet. Add the people you deal with, and their part in the purchase."));
+                   _("No contacts yet. Add the people you deal with, and their part in "
+                     "the purchase."));
   set_placeholder (self->open_list, "");
   set_placeholder (self->orders_list, _("No orders from this customer yet"));
   set_placeholder (self->cases_list, _("No after-sales cases or complaints"));
   set_placeholder (self->log_list,
-                   _("Nothing logged yet. Add an entry after each call, e-mail, meeting or visit."));
+                   _("Nothing logged yet. Add an entry after each call, e-mail, meeting "
+                     "or visit."));
   set_placeholder (self->surveys_list, _("No satisfaction surveys yet"));
 
   update_header (self);

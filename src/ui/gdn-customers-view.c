@@ -46,6 +46,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static const struct
+{
+  const char *field;
+  const char *title;
+  int         width_chars;
+  gboolean    expand;
+} columns[] = {
+  { "code", NC_("customer list", "Code"), 10, FALSE },
+  { "name", NC_("customer list", "Name"), 0, TRUE },
+  { "short_name", NC_("customer list", "Short Name"), 11, FALSE },
+  { "tier", NC_("customer list", "Tier"), 11, FALSE },
+  { "status", NC_("customer list", "Status"), 8, FALSE },
+  { "industry", NC_("customer list", "Industry"), 11, FALSE },
+  { "owner", NC_("customer list", "Owner"), 8, FALSE },
+};
+
 static void gdn_customers_view_section_init (GdnSectionInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (GdnCustomersView, gdn_customers_view, GTK_TYPE_WIDGET,
@@ -132,6 +148,7 @@ leave_page_then (GdnCustomersView *self,
                  gint64            id)
 {
   AdwMessageDialog *dialog;
+  GtkRoot *root;
 
   self->next = next;
   self->next_id = id;
@@ -149,8 +166,9 @@ leave_page_then (GdnCustomersView *self,
   if (self->confirm != NULL)
     return;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       _("Save Changes?"), NULL));
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root), _("Save Changes?"),
+                                                       NULL));
   adw_message_dialog_format_body (dialog, _("The details of “%s” were changed but not saved."),
                                   gdn_customer_page_get_title (self->page));
   adw_message_dialog_add_responses (dialog,
@@ -251,13 +269,10 @@ gdn_customers_view_constructed (GObject *object)
   G_OBJECT_CLASS (gdn_customers_view_parent_class)->constructed (object);
 
   self->list = gdn_record_list_new (self->store, GDN_TYPE_CUSTOMER);
-  gdn_record_list_add_column (self->list, "code", _("Code"), 10, FALSE);
-  gdn_record_list_add_column (self->list, "name", _("Name"), 0, TRUE);
-  gdn_record_list_add_column (self->list, "short_name", _("Short Name"), 11, FALSE);
-  gdn_record_list_add_column (self->list, "tier", _("Tier"), 11, FALSE);
-  gdn_record_list_add_column (self->list, "status", _("Status"), 8, FALSE);
-  gdn_record_list_add_column (self->list, "industry", _("Industry"), 11, FALSE);
-  gdn_record_list_add_column (self->list, "owner", _("Owner"), 8, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    gdn_record_list_add_column (self->list, columns[i].field,
+                                g_dpgettext2 (GETTEXT_PACKAGE, "customer list", columns[i].title),
+                                columns[i].width_chars, columns[i].expand);
   gdn_record_list_add_filter (self->list, "tier", _("All tiers"));
   gdn_record_list_add_filter (self->list, "status", _("All statuses"));
   gdn_record_list_set_sort (self->list, "code", FALSE);

@@ -19,6 +19,7 @@
  * dialog says why. */
 
 #define PREVIEW_ROWS 6
+#define PREVIEW_CHARS 20
 #define MAX_PROBLEMS 100
 
 struct _GdnImportDialog
@@ -181,13 +182,22 @@ preview_cell (const char *text,
               gboolean    header,
               gboolean    line)
 {
-  GtkWidget *label = gtk_label_new (text);
+  g_autofree char *shown = NULL;
+  GtkWidget *label;
 
+  /* cut here rather than ellipsized by the label: a cell keeps its width, and the grid
+   * scrolls sideways when the file is wide */
+  if (g_utf8_strlen (text, -1) > PREVIEW_CHARS)
+    {
+      g_autofree char *start = g_utf8_substring (text, 0, PREVIEW_CHARS - 1);
+
+      shown = g_strconcat (start, "…", NULL);
+    }
+  label = gtk_label_new (shown != NULL ? shown : text);
   gtk_label_set_xalign (GTK_LABEL (label), line ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_widget_set_tooltip_text (label, text);
+  if (shown != NULL)
+    gtk_widget_set_tooltip_text (label, text);
   if (header)
     gtk_widget_add_css_class (label, "heading");
   if (line)
@@ -694,6 +704,8 @@ gdn_import_dialog_class_init (GdnImportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "import.choose", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "import.run", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.cancel", NULL);
 }
 

@@ -188,10 +188,10 @@ static GdnRecord *
 read_form (GdnInteractionDialog *self)
 {
   GdnRecord *record = gdn_record_new (GDN_TYPE_INTERACTION);
-  g_autofree char *at = normalize (gtk_editable_get_text (GTK_EDITABLE (self->at_row)),
-                                   gdn_parse_datetime);
-  g_autofree char *follow_up = normalize (gtk_editable_get_text (GTK_EDITABLE (self->follow_up_row)),
-                                          gdn_parse_date);
+  GtkEditable *at_row = GTK_EDITABLE (self->at_row);
+  GtkEditable *follow_up_row = GTK_EDITABLE (self->follow_up_row);
+  g_autofree char *at = normalize (gtk_editable_get_text (at_row), gdn_parse_datetime);
+  g_autofree char *follow_up = normalize (gtk_editable_get_text (follow_up_row), gdn_parse_date);
   g_autofree char *summary = get_summary (self);
   guint contact = adw_combo_row_get_selected (self->contact_row);
 
@@ -252,7 +252,8 @@ on_day_selected_cb (GdnInteractionDialog *self,
 static void
 on_calendar_shown_cb (GdnInteractionDialog *self)
 {
-  g_autofree char *date = gdn_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->follow_up_row)));
+  GtkEditable *row = GTK_EDITABLE (self->follow_up_row);
+  g_autofree char *date = gdn_parse_date (gtk_editable_get_text (row));
   int y, m, d;
 
   /* open on the date typed, if any */
@@ -419,8 +420,8 @@ gdn_interaction_dialog_class_init (GdnInteractionDialogClass *klass)
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, GDN_TYPE_RECORD);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/gendan/Gendan/gdn-interaction-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/gendan/Gendan/gdn-interaction-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GdnInteractionDialog, page);
   gtk_widget_class_bind_template_child (widget_class, GdnInteractionDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, GdnInteractionDialog, channel_row);

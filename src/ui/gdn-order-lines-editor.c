@@ -105,7 +105,8 @@ line_is_blank (Line *line)
 {
   for (guint c = 0; c < N_COLS; c++)
     {
-      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (line->entries[c]))));
+      const char *typed = gtk_editable_get_text (GTK_EDITABLE (line->entries[c]));
+      g_autofree char *text = g_strstrip (g_strdup (typed));
 
       if (*text != '\0')
         return FALSE;
@@ -319,8 +320,8 @@ gdn_order_lines_editor_class_init (GdnOrderLinesEditorClass *klass)
 
   g_type_ensure (ADW_TYPE_BUTTON_CONTENT);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/gendan/Gendan/gdn-order-lines-editor.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/gendan/Gendan/gdn-order-lines-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, GdnOrderLinesEditor, box);
   gtk_widget_class_bind_template_child (widget_class, GdnOrderLinesEditor, empty_label);
   gtk_widget_class_bind_template_child (widget_class, GdnOrderLinesEditor, scroller);

@@ -88,6 +88,7 @@ enum {
 
 enum {
   CLOSED,
+  CLOSE_CANCELLED,
   N_SIGNALS
 };
 
@@ -623,8 +624,12 @@ update_workflow (GdnOrderPage *self)
   if (in_production)
     {
       int progress = MAX (0, (int) gdn_record_get_int (r, "progress"));
+      gboolean loading = self->loading;
 
+      /* showing the progress is not changing it */
+      self->loading = TRUE;
       gtk_spin_button_set_value (self->progress_spin, progress);
+      self->loading = loading;
       gtk_level_bar_set_value (self->progress_bar, progress);
     }
 }
@@ -693,8 +698,8 @@ update_timeline (GdnOrderPage *self)
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
           gtk_widget_set_tooltip_text (row, _("Open the case"));
-          g_object_set_data (G_OBJECT (row), "gdn-case-id",
-                             GINT_TO_POINTER ((int) entry->record_id));
+          g_object_set_data_full (G_OBJECT (row), "gdn-case-id",
+                                  g_memdup2 (&entry->record_id, sizeof (gint64)), g_free);
         }
       gtk_list_box_append (self->timeline_list, row);
     }
@@ -711,7 +716,8 @@ fill_form (GdnOrderPage *self,
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     set_row_text (TEXT_ROW (self, i), gdn_record_get_string (r, text_fields[i].field));
 
-  gdn_record_picker_set_record_id (self->customer_row, MAX (0, gdn_record_get_int (r, "customer_id")));
+  gdn_record_picker_set_record_id (self->customer_row,
+                                   MAX (0, gdn_record_get_int (r, "customer_id")));
   {
     guint type = enum_index (&gdn_enum_order_type, gdn_record_get_string (r, "type"));
 
@@ -789,17 +795,19 @@ save (GdnOrderPage *self)
   clear_errors (self);
 
   lines = gdn_order_lines_editor_get_lines (self->lines_editor, &error);
-  if (lines == NULL || !read_form (self, &error))
+  ok = lines != NULL && read_form (self, &error);
+  if (ok)
     {
-      show_error (self, error);
-      return FALSE;
+      self->busy = TRUE;
+      ok = gdn_workflow_save_order (self->store, self->order, lines, &error);
+      self->busy = FALSE;
     }
-
-  self->busy = TRUE;
-  ok = gdn_workflow_save_order (self->store, self->order, lines, &error);
-  self->busy = FALSE;
   if (!ok)
     {
+      /* the form keeps what was typed; the order goes back to what is saved, so that a
+       * step or a progress update cannot write half of a refused edit */
+      if (order_id (self) > 0)
+        gdn_store_reload (self->store, order_record (self), NULL);
       show_error (self, error);
       return FALSE;
     }
@@ -962,12 +970,12 @@ static void
 on_timeline_row_activated_cb (GdnOrderPage  *self,
                               GtkListBoxRow *row)
 {
-  gint64 case_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "gdn-case-id"));
+  const gint64 *case_id = g_object_get_data (G_OBJECT (row), "gdn-case-id");
   g_autofree char *target = NULL;
 
-  if (case_id <= 0)
+  if (case_id == NULL)
     return;
-  target = g_strdup_printf ("cases:%" G_GINT64_FORMAT, case_id);
+  target = g_strdup_printf ("cases:%" G_GINT64_FORMAT, *case_id);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.open-record", "s", target);
 }
 
@@ -1209,10 +1217,16 @@ on_unsaved_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "save") == 0)
     {
       if (!save (self))
-        return;
+        {
+          g_signal_emit (self, signals[CLOSE_CANCELLED], 0);
+          return;
+        }
     }
   else if (g_strcmp0 (response, "discard") != 0)
-    return;
+    {
+      g_signal_emit (self, signals[CLOSE_CANCELLED], 0);
+      return;
+    }
 
   set_modified (self, FALSE);
   g_signal_emit (self, signals[CLOSED], 0);
@@ -1467,6 +1481,16 @@ gdn_order_page_class_init (GdnOrderPageClass *klass)
     g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 0);
 
+  /**
+   * GdnOrderPage::close-cancelled:
+   *
+   * Asked whether to save or discard changes, the person chose to stay (or the save was
+   * refused).
+   */
+  signals[CLOSE_CANCELLED] =
+    g_signal_new ("close-cancelled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 0);
+
   g_type_ensure (GDN_TYPE_ORDER_LINES_EDITOR);
   g_type_ensure (ADW_TYPE_BUTTON_CONTENT);
 
@@ -1671,7 +1695,7 @@ gdn_order_page_save (GdnOrderPage *self)
  * gdn_order_page_request_close:
  *
  * Emits ::closed at once when nothing is unsaved; otherwise asks whether to save or
- * discard the changes first (and emits nothing when the person cancels).
+ * discard the changes first, and emits ::closed or ::close-cancelled after the answer.
  */
 void
 gdn_order_page_request_close (GdnOrderPage *self)

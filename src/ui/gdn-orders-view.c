@@ -144,6 +144,45 @@ on_page_closed_cb (GdnOrdersView *self,
     }
 }
 
+static int
+compare_owners (gconstpointer a,
+                gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The people who own orders, for the owner filter */
+static GStrv
+list_owners (GdnOrdersView *self)
+{
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GPtrArray) owners = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  counts = gdn_store_count_by (self->store, GDN_TYPE_ORDER, "owner", &error);
+  if (counts == NULL)
+    {
+      g_warning ("Cannot list the owners of orders: %s", error->message);
+      return g_new0 (char *, 1);
+    }
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (*(const char *) key != '\0')
+      g_ptr_array_add (owners, g_strdup (key));
+  g_ptr_array_sort (owners, compare_owners);
+  g_ptr_array_add (owners, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&owners), FALSE);
+}
+
+static void
+on_page_close_cancelled_cb (GdnOrdersView *self,
+                            GdnOrderPage  *page)
+{
+  self->pending = PENDING_NONE;
+}
+
 static void
 on_record_activated_cb (GdnOrdersView *self,
                         GdnRecord     *record,
@@ -212,12 +251,13 @@ static void
 gdn_orders_view_constructed (GObject *object)
 {
   GdnOrdersView *self = GDN_ORDERS_VIEW (object);
+  g_auto(GStrv) owners = NULL;
   GtkWidget *new_button;
 
   G_OBJECT_CLASS (gdn_orders_view_parent_class)->constructed (object);
 
   self->list = gdn_record_list_new (self->store, GDN_TYPE_ORDER);
-  gdn_record_list_add_column (self->list, "order_no", _("Order Number"), 17, FALSE);
+  gdn_record_list_add_column (self->list, "order_no", _("Order Number"), 15, FALSE);
   gdn_record_list_add_column (self->list, "customer_name", _("Customer"), 0, TRUE);
   gdn_record_list_add_column (self->list, "type", _("Type"), 7, FALSE);
   gdn_record_list_add_column (self->list, "status", _("Status"), 10, FALSE);
@@ -226,6 +266,10 @@ gdn_orders_view_constructed (GObject *object)
   gdn_record_list_add_column (self->list, "owner", _("Owner"), 8, FALSE);
   gdn_record_list_add_filter (self->list, "status", _("All Statuses"));
   gdn_record_list_add_filter (self->list, "type", _("All Types"));
+  owners = list_owners (self);
+  if (owners[0] != NULL)
+    gdn_record_list_add_value_filter (self->list, "owner", _("All Owners"),
+                                      (const char * const *) owners);
   gdn_record_list_set_flag_filters (self->list, GDN_FLAGS_OVERDUE | GDN_FLAGS_AT_RISK);
   gdn_record_list_set_sort (self->list, "created_date", TRUE);
   gdn_record_list_set_empty_state (self->list, "gdn-orders-symbolic", _("No Orders Yet"),
@@ -245,6 +289,8 @@ gdn_orders_view_constructed (GObject *object)
   self->page = GDN_ORDER_PAGE (gdn_order_page_new (self->store));
   g_signal_connect_object (self->page, "closed", G_CALLBACK (on_page_closed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->page, "close-cancelled",
+                           G_CALLBACK (on_page_close_cancelled_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->page), "page");
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->list));
 }

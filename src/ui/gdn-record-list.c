@@ -663,13 +663,56 @@ gdn_record_list_add_filter (GdnRecordList *self,
   gtk_string_list_append (labels, all_label);
   for (const GdnEnumValue *v = f->enum_info->values; v->value != NULL; v++)
     {
-      gtk_string_list_append (labels, g_dgettext (GETTEXT_PACKAGE, v->label));
+      gtk_string_list_append (labels, gdn_enum_label (f->enum_info, v->value));
       g_strv_builder_add (values, v->value);
     }
 
   filter = g_new0 (Filter, 1);
   filter->field = g_strdup (f->name);
   filter->values = g_strv_builder_end (values);
+  filter->dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)),
+                                                       NULL));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (filter->dropdown),
+                               g_dgettext (GETTEXT_PACKAGE, f->label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (filter->dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  g_dgettext (GETTEXT_PACKAGE, f->label), -1);
+  g_signal_connect_object (filter->dropdown, "notify::selected",
+                           G_CALLBACK (on_filter_selected_cb), self, G_CONNECT_SWAPPED);
+  g_ptr_array_add (self->filters, filter);
+  append_filter_widget (self, GTK_WIDGET (filter->dropdown));
+}
+
+/**
+ * gdn_record_list_add_value_filter:
+ * @field: a text field (owner …)
+ * @all_label: the translated first entry, e.g. "All owners"
+ * @values: the values offered, shown as they are stored
+ *
+ * Like gdn_record_list_add_filter(), for a field whose values are the data's own.
+ */
+void
+gdn_record_list_add_value_filter (GdnRecordList      *self,
+                                  const char         *field,
+                                  const char         *all_label,
+                                  const char * const *values)
+{
+  g_autoptr(GdnRecordClass) klass = g_type_class_ref (self->item_type);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  int index = gdn_record_class_find_field (klass, field);
+  const GdnField *f;
+  Filter *filter;
+
+  g_return_if_fail (index >= 0);
+  g_return_if_fail (values != NULL);
+  f = &gdn_record_class_get_fields (klass, NULL)[index];
+
+  gtk_string_list_append (labels, all_label);
+  gtk_string_list_splice (labels, 1, 0, values);
+
+  filter = g_new0 (Filter, 1);
+  filter->field = g_strdup (f->name);
+  filter->values = g_strdupv ((char **) values);
   filter->dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)),
                                                        NULL));
   gtk_widget_set_tooltip_text (GTK_WIDGET (filter->dropdown),

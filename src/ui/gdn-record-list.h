@@ -21,6 +21,10 @@ void            gdn_record_list_add_column       (GdnRecordList  *self,
 void            gdn_record_list_add_filter       (GdnRecordList  *self,
                                                   const char     *field,
                                                   const char     *all_label);
+void            gdn_record_list_add_value_filter (GdnRecordList      *self,
+                                                  const char         *field,
+                                                  const char         *all_label,
+                                                  const char * const *values);
 void            gdn_record_list_set_flag_filters (GdnRecordList  *self,
                                                   GdnFlags        flags);
 void            gdn_record_list_set_sort         (GdnRecordList  *self,

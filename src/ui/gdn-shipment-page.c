@@ -81,7 +81,7 @@ setup_enum_row (AdwComboRow       *row,
   if (none_label != NULL)
     gtk_string_list_append (labels, none_label);
   for (const GdnEnumValue *v = info->values; v->value != NULL; v++)
-    gtk_string_list_append (labels, g_dgettext (GETTEXT_PACKAGE, v->label));
+    gtk_string_list_append (labels, gdn_enum_label (info, v->value));
   adw_combo_row_set_model (row, G_LIST_MODEL (labels));
 }
 

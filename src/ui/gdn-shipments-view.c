@@ -127,11 +127,11 @@ gdn_shipments_view_constructed (GObject *object)
 
   self->list = gdn_record_list_new (self->store, GDN_TYPE_SHIPMENT);
   gtk_widget_set_vexpand (GTK_WIDGET (self->list), TRUE);
-  gdn_record_list_add_column (self->list, "tracking_no", _("Tracking number"), 15, FALSE);
+  gdn_record_list_add_column (self->list, "tracking_no", _("Tracking number"), 14, FALSE);
   gdn_record_list_add_column (self->list, "order_no", _("Order"), 14, FALSE);
   gdn_record_list_add_column (self->list, "customer_name", _("Customer"), 0, TRUE);
-  gdn_record_list_add_column (self->list, "carrier", _("Carrier"), 8, FALSE);
-  gdn_record_list_add_column (self->list, "mode", _("Mode"), 7, FALSE);
+  gdn_record_list_add_column (self->list, "carrier", _("Carrier"), 7, FALSE);
+  gdn_record_list_add_column (self->list, "mode", _("Mode"), 8, FALSE);
   gdn_record_list_add_column (self->list, "shipped_date", _("Shipped"), 10, FALSE);
   gdn_record_list_add_column (self->list, "eta", _("ETA"), 10, FALSE);
   gdn_record_list_add_column (self->list, "status", _("Status"), 9, FALSE);

@@ -149,8 +149,8 @@ gdn_status_change_dialog_class_init (GdnStatusChangeDialogClass *klass)
     g_signal_new ("apply", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/gendan/Gendan/gdn-status-change-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/gendan/Gendan/gdn-status-change-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GdnStatusChangeDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, GdnStatusChangeDialog, apply_button);
   gtk_widget_class_bind_template_child (widget_class, GdnStatusChangeDialog, description_label);
@@ -253,7 +253,8 @@ gdn_status_change_dialog_new (GtkWindow  *parent,
   gtk_window_set_title (GTK_WINDOW (self), to_label);
 
   /* TRANSLATORS: "The order moves from “Quoted” to “Confirmed”." */
-  description = g_strdup_printf (_("The order moves from “%s” to “%s”."), from_label, to_label);
+  description = g_strdup_printf (_("The order moves from “%s” to “%s”."),
+                                 from_label, to_label);
   if (g_strcmp0 (to, "confirmed") == 0)
     {
       g_autofree char *more = g_strdup_printf ("%s %s", description,

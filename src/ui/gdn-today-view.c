@@ -23,6 +23,7 @@
  * sends a desktop notification for each one that falls due while the app runs. */
 
 #define MAX_SINGLE_NOTIFICATIONS 3
+#define MAX_ROWS 20    /* per group, until "Show more": the next groups stay in reach */
 
 struct _GdnTodayView
 {
@@ -34,6 +35,7 @@ struct _GdnTodayView
   char           *notified_until;   /* reminders due up to this time were notified */
   guint           refresh_id;
   guint           tick_id;
+  gboolean        show_all[3];      /* per GdnAgendaGroup */
 
   GtkStack       *stack;
   GtkScrolledWindow *scrolled;
@@ -49,6 +51,7 @@ struct _GdnTodayView
   GtkListBox     *today_list;
   GtkListBox     *upcoming_list;
   AdwStatusPage  *empty_page;
+  GtkWidget      *empty_new_button;
   GtkWidget      *empty_import_button;
 };
 
@@ -85,7 +88,7 @@ kind_icon (const char *kind)
   for (guint i = 0; i < G_N_ELEMENTS (kind_icons); i++)
     if (g_strcmp0 (kind_icons[i].kind, kind) == 0)
       return kind_icons[i].icon;
-  return "task-due-symbolic";
+  return "alarm-symbolic";
 }
 
 static GDateTime *
@@ -216,7 +219,8 @@ create_snooze_button (GdnAgendaEntry *entry)
   g_menu_append_item (menu, day);
   g_menu_append_item (menu, week);
 
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "alarm-symbolic");
+  /* a clock: later, as mail clients show a snooze */
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-open-recent-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Snooze"));
@@ -260,7 +264,7 @@ create_row (GdnTodayView   *self,
   gtk_widget_set_tooltip_text (due_box, due_tip);
   if (entry->snoozed)
     {
-      GtkWidget *snoozed = gtk_image_new_from_icon_name ("alarm-symbolic");
+      GtkWidget *snoozed = gtk_image_new_from_icon_name ("document-open-recent-symbolic");
 
       gtk_widget_add_css_class (snoozed, "dim-label");
       gtk_accessible_update_property (GTK_ACCESSIBLE (snoozed),
@@ -304,6 +308,26 @@ create_row (GdnTodayView   *self,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
   g_object_set_data_full (G_OBJECT (row), "gdn-key", g_strdup (entry->key), g_free);
+  return row;
+}
+
+static GtkWidget *
+create_more_row (GdnAgendaGroup group,
+                 guint          n)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More",
+                                                        "Show %u More", n), n);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_add_css_class (label, "accent");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "today.show-all");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "i", (int) group);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
   return row;
 }
 
@@ -440,12 +464,27 @@ update_empty_state (GdnTodayView *self)
   gint64 orders = gdn_store_count (self->store, GDN_TYPE_ORDER, NULL);
   gboolean empty_file = customers == 0 && orders == 0;
 
+  /* a new file: importing comes first */
   gtk_widget_set_visible (self->empty_import_button, empty_file);
+  if (empty_file)
+    {
+      gtk_widget_add_css_class (self->empty_import_button, "suggested-action");
+      gtk_widget_remove_css_class (self->empty_new_button, "suggested-action");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->empty_import_button, "suggested-action");
+      gtk_widget_add_css_class (self->empty_new_button, "suggested-action");
+    }
+  adw_status_page_set_icon_name (self->empty_page, empty_file ? "document-open-symbolic"
+                                                              : "object-select-symbolic");
+  adw_status_page_set_title (self->empty_page, empty_file ? _("Start With Your Data")
+                                                          : _("Nothing Due"));
   adw_status_page_set_description (self->empty_page,
                                    empty_file
                                    ? _("The database is still empty. Import your customers "
-                                       "and orders from spreadsheets, or add a reminder of "
-                                       "your own.")
+                                       "and orders from spreadsheets (CSV files), and what "
+                                       "is due shows up here. Or add a reminder of your own.")
                                    : _("Nothing is overdue or due in the next 7 days. "
                                        "Payments due, production to complete, shipments to "
                                        "arrive, cases to answer within 24 hours, follow-ups "
@@ -464,10 +503,26 @@ rebuild (GdnTodayView *self,
 
   for (GdnAgendaGroup g = GDN_AGENDA_OVERDUE; g <= GDN_AGENDA_UPCOMING; g++)
     clear_list (list_for_group (self, g));
-  for (guint i = 0; i < self->entries->len; i++)
+  for (guint i = 0, shown[3] = { 0 }, hidden[3] = { 0 }; i <= self->entries->len; i++)
     {
-      GdnAgendaEntry *entry = g_ptr_array_index (self->entries, i);
+      GdnAgendaEntry *entry = i < self->entries->len ? g_ptr_array_index (self->entries, i)
+                                                     : NULL;
 
+      /* a file that was never cleaned up can hold thousands of overdue dates: the first
+       * ones, and a row to show the rest */
+      if (entry == NULL)
+        {
+          for (GdnAgendaGroup g = GDN_AGENDA_OVERDUE; g <= GDN_AGENDA_UPCOMING; g++)
+            if (hidden[g] > 0)
+              gtk_list_box_append (list_for_group (self, g), create_more_row (g, hidden[g]));
+          break;
+        }
+      if (!self->show_all[entry->group] && shown[entry->group] >= MAX_ROWS)
+        {
+          hidden[entry->group]++;
+          continue;
+        }
+      shown[entry->group]++;
       gtk_list_box_append (list_for_group (self, entry->group),
                            create_row (self, entry, now));
     }
@@ -630,7 +685,9 @@ on_row_activated_cb (GdnTodayView  *self,
 {
   const char *key = g_object_get_data (G_OBJECT (row), "gdn-key");
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "today.open", "s", key);
+  /* the "Show more" rows run their own action */
+  if (key != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "today.open", "s", key);
 }
 
 static void
@@ -743,6 +800,21 @@ snooze_week_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   snooze (GDN_TODAY_VIEW (widget), g_variant_get_string (parameter, NULL), 7);
+}
+
+static void
+show_all_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GdnTodayView *self = GDN_TODAY_VIEW (widget);
+  int group = g_variant_get_int32 (parameter);
+
+  if (group < GDN_AGENDA_OVERDUE || group > GDN_AGENDA_UPCOMING)
+    return;
+  self->show_all[group] = TRUE;
+  g_clear_pointer (&self->signature, g_free);
+  refresh (self);
 }
 
 static void
@@ -892,6 +964,7 @@ gdn_today_view_class_init (GdnTodayViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnTodayView, today_list);
   gtk_widget_class_bind_template_child (widget_class, GdnTodayView, upcoming_list);
   gtk_widget_class_bind_template_child (widget_class, GdnTodayView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, GdnTodayView, empty_new_button);
   gtk_widget_class_bind_template_child (widget_class, GdnTodayView, empty_import_button);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
 
@@ -902,6 +975,7 @@ gdn_today_view_class_init (GdnTodayViewClass *klass)
   gtk_widget_class_install_action (widget_class, "today.snooze-day", "s", snooze_day_action);
   gtk_widget_class_install_action (widget_class, "today.snooze-week", "s",
                                    snooze_week_action);
+  gtk_widget_class_install_action (widget_class, "today.show-all", "i", show_all_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "gdntodayview");

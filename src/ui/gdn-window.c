@@ -5,76 +5,13 @@
 
 #include <glib/gi18n.h>
 
-#include "gdn-case.h"
-#include "gdn-contact.h"
-#include "gdn-contract.h"
-#include "gdn-customer.h"
-#include "gdn-order.h"
 #include "gdn-section.h"
-#include "gdn-shipment.h"
-#include "gdn-stat-card.h"
 #include "gdn-window-private.h"
 
 /* The main window: a sidebar of sections and a stack with one page per section. The
  * sidebar is built from the stack's own pages, so that a section is declared once (name,
- * title, icon) in gdn-window.ui and later views only replace a page's child. Until then
- * each page is an overview with live counts from the store. */
-
-static const char * const orders_in_progress[] = {
-  "confirmed", "in_production", "qc", "shipped", NULL
-};
-static const char * const orders_quoting[] = { "inquiry", "quoted", NULL };
-static const char * const customers_active[] = { "active", NULL };
-static const char * const cases_open[] = { "open", "responded", "in_progress", NULL };
-static const char * const cases_complaints[] = { "complaint", NULL };
-static const char * const shipments_transit[] = { "in_transit", NULL };
-static const char * const shipments_late[] = { "delayed", "exception", NULL };
-static const char * const contracts_pending[] = { "draft", "in_review", "approved", NULL };
-static const char * const contracts_in_force[] = { "signed", "executing", NULL };
-
-typedef struct
-{
-  const char          *card;        /* its id in gdn-window.ui */
-  GType              (*get_type) (void);
-  const char          *field;       /* counted per value of this field; NULL: count rows */
-  const char * const  *values;      /* the values to add up; NULL: all of them */
-} CardSpec;
-
-static const CardSpec card_specs[] = {
-  { "today_orders_card", gdn_order_get_type, "status", orders_in_progress },
-  { "today_cases_card", gdn_case_get_type, "status", cases_open },
-  { "today_shipments_card", gdn_shipment_get_type, "status", shipments_transit },
-  { "orders_total_card", gdn_order_get_type, "status", NULL },
-  { "orders_quoting_card", gdn_order_get_type, "status", orders_quoting },
-  { "orders_progress_card", gdn_order_get_type, "status", orders_in_progress },
-  { "customers_total_card", gdn_customer_get_type, "status", NULL },
-  { "customers_active_card", gdn_customer_get_type, "status", customers_active },
-  { "customers_contacts_card", gdn_contact_get_type, NULL, NULL },
-  { "cases_total_card", gdn_case_get_type, "status", NULL },
-  { "cases_open_card", gdn_case_get_type, "status", cases_open },
-  { "cases_complaints_card", gdn_case_get_type, "type", cases_complaints },
-  { "shipments_total_card", gdn_shipment_get_type, "status", NULL },
-  { "shipments_transit_card", gdn_shipment_get_type, "status", shipments_transit },
-  { "shipments_late_card", gdn_shipment_get_type, "status", shipments_late },
-  { "contracts_total_card", gdn_contract_get_type, "status", NULL },
-  { "contracts_pending_card", gdn_contract_get_type, "status", contracts_pending },
-  { "contracts_force_card", gdn_contract_get_type, "status", contracts_in_force },
-};
-
-/* One pass over a table per (type, field), shared by every card that needs it */
-typedef struct
-{
-  GType        type;
-  const char  *field;
-  GHashTable  *counts;   /* value → gint64; NULL when counting failed */
-} Tally;
-
-#define N_CARDS 18
-G_STATIC_ASSERT (G_N_ELEMENTS (card_specs) == N_CARDS);
-
-/* Indexes into card_specs used to tell an empty database */
-#define CARD_ORDERS_TOTAL 3
-#define CARD_CUSTOMERS_TOTAL 6
+ * title, icon) in gdn-window.ui; each section's view (a GdnSection) is put in its page by
+ * gdn-window-sections.c. */
 
 /* Alt+1 … Alt+6, in sidebar order */
 static const char * const section_names[] = {
@@ -88,9 +25,6 @@ struct _GdnWindow
   GdnStore             *store;
   GSettings            *settings;
   GtkSelectionModel    *pages;
-  char                 *today_description;
-  guint                 refresh_id;
-  gint64                counted_at;      /* monotonic time of the last count */
   GdnRecord            *undo_record;     /* the last record moved to the trash */
 
   AdwToastOverlay      *toast_overlay;
@@ -99,8 +33,6 @@ struct _GdnWindow
   GtkListBox           *sidebar;
   AdwViewStack         *stack;
   AdwWindowTitle       *content_title;
-  AdwStatusPage        *today_page;
-  GdnStatCard          *cards[N_CARDS];
 };
 
 enum {
@@ -162,138 +94,6 @@ restore_window_state (GdnWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
-static void
-tally_free (gpointer data)
-{
-  Tally *tally = data;
-
-  g_clear_pointer (&tally->counts, g_hash_table_unref);
-  g_free (tally);
-}
-
-static gint64
-count_card (GdnWindow       *self,
-            const CardSpec  *spec,
-            GPtrArray       *tallies,
-            GError         **error)
-{
-  GType type = spec->get_type ();
-  Tally *tally = NULL;
-  gint64 n = 0;
-
-  if (spec->field == NULL)
-    return gdn_store_count (self->store, type, error);
-
-  for (guint i = 0; i < tallies->len && tally == NULL; i++)
-    {
-      Tally *t = g_ptr_array_index (tallies, i);
-
-      if (t->type == type && g_str_equal (t->field, spec->field))
-        tally = t;
-    }
-  if (tally == NULL)
-    {
-      tally = g_new0 (Tally, 1);
-      tally->type = type;
-      tally->field = spec->field;
-      tally->counts = gdn_store_count_by (self->store, type, spec->field, error);
-      g_ptr_array_add (tallies, tally);
-    }
-  if (tally->counts == NULL)
-    return -1;
-
-  if (spec->values == NULL)
-    {
-      GHashTableIter iter;
-      gpointer value;
-
-      g_hash_table_iter_init (&iter, tally->counts);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        n += *(gint64 *) value;
-    }
-  else
-    for (guint v = 0; spec->values[v] != NULL; v++)
-      {
-        const gint64 *count = g_hash_table_lookup (tally->counts, spec->values[v]);
-
-        n += count != NULL ? *count : 0;
-      }
-  return n;
-}
-
-static void
-refresh_counts (GdnWindow *self)
-{
-  g_autoptr(GPtrArray) tallies = NULL;
-  gint64 counts[N_CARDS];
-  gint64 start = g_get_monotonic_time ();
-  gboolean empty;
-
-  if (self->store == NULL)
-    return;
-
-  tallies = g_ptr_array_new_with_free_func (tally_free);
-  for (guint i = 0; i < N_CARDS; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      counts[i] = count_card (self, &card_specs[i], tallies, &error);
-      if (error != NULL)
-        g_warning ("Cannot count for %s: %s", card_specs[i].card, error->message);
-      gdn_stat_card_set_value (self->cards[i], counts[i]);
-    }
-  self->counted_at = g_get_monotonic_time ();
-  g_debug ("Counted the overview in %.1f ms (%u queries)",
-           (self->counted_at - start) / 1000.0, tallies->len + 1);
-
-  /* An empty file is the first thing a new user sees: say how to fill it */
-  empty = counts[CARD_ORDERS_TOTAL] == 0 && counts[CARD_CUSTOMERS_TOTAL] == 0;
-  adw_status_page_set_description (self->today_page,
-                                   empty
-                                   ? _("The database is still empty. Import customers and "
-                                       "orders from your spreadsheets with "
-                                       "<tt>gendan-cli import</tt>, or try Gendan on demo "
-                                       "data made by <tt>gendan-cli demo</tt>.")
-                                   : self->today_description);
-}
-
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  GdnWindow *self = user_data;
-
-  self->refresh_id = 0;
-  refresh_counts (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refresh (GdnWindow *self)
-{
-  /* An import emits a change per row: count once, after the burst */
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle_cb, self, NULL);
-}
-
-static void
-on_store_changed_cb (GdnWindow     *self,
-                     GType          type,
-                     gint64         id,
-                     GdnChangeKind  kind)
-{
-  queue_refresh (self);
-}
-
-static void
-on_is_active_changed_cb (GdnWindow  *self,
-                         GParamSpec *pspec)
-{
-  /* gendan-cli may have written to the file while the window was in the background; but
-   * counting a large file takes a moment, so not on every switch between windows */
-  if (gtk_window_is_active (GTK_WINDOW (self)) &&
-      g_get_monotonic_time () - self->counted_at > 10 * G_USEC_PER_SEC)
-    queue_refresh (self);
-}
 
 static void
 on_stack_visible_child_changed_cb (GdnWindow  *self,
@@ -467,11 +267,8 @@ gdn_window_constructed (GObject *object)
       adw_window_title_set_subtitle (self->content_title, basename);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->content_title),
                                    gdn_database_get_path (database));
-      g_signal_connect_object (self->store, "changed",
-                               G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
       gdn_window_add_section_views (self, self->store);
     }
-  refresh_counts (self);
 }
 
 static void
@@ -479,7 +276,6 @@ gdn_window_dispose (GObject *object)
 {
   GdnWindow *self = GDN_WINDOW (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->sidebar != NULL)
     gtk_list_box_bind_model (self->sidebar, NULL, NULL, NULL, NULL);
   g_clear_object (&self->pages);
@@ -496,7 +292,6 @@ gdn_window_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->undo_record);
-  g_clear_pointer (&self->today_description, g_free);
 
   G_OBJECT_CLASS (gdn_window_parent_class)->finalize (object);
 }
@@ -561,7 +356,6 @@ gdn_window_class_init (GdnWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (GDN_TYPE_STAT_CARD);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gendan/Gendan/gdn-window.ui");
@@ -571,11 +365,6 @@ gdn_window_class_init (GdnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GdnWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, GdnWindow, content_title);
-  gtk_widget_class_bind_template_child (widget_class, GdnWindow, today_page);
-  for (guint i = 0; i < N_CARDS; i++)
-    gtk_widget_class_bind_template_child_full (widget_class, card_specs[i].card, FALSE,
-                                               G_STRUCT_OFFSET (GdnWindow, cards)
-                                               + i * sizeof (gpointer));
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
@@ -605,7 +394,6 @@ gdn_window_init (GdnWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
-  self->today_description = g_strdup (adw_status_page_get_description (self->today_page));
 
   self->pages = adw_view_stack_get_pages (self->stack);
   gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (self->pages),
@@ -617,7 +405,6 @@ gdn_window_init (GdnWindow *self)
   /* Start in the sidebar, so that the arrow keys move between sections at once */
   gtk_window_set_focus (GTK_WINDOW (self),
                         GTK_WIDGET (gtk_list_box_get_selected_row (self->sidebar)));
-  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   restore_window_state (self);
@@ -693,20 +480,6 @@ gdn_window_add_toast (GdnWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/**
- * gdn_window_refresh:
- *
- * Counts again at once, for changes the store did not announce (another program wrote
- * to the file).
- */
-void
-gdn_window_refresh (GdnWindow *self)
-{
-  g_return_if_fail (GDN_IS_WINDOW (self));
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  refresh_counts (self);
-}
 
 /**
  * gdn_window_set_section_view:

@@ -18,7 +18,6 @@ void         gdn_window_set_section  (GdnWindow      *self,
                                       const char     *section);
 void         gdn_window_add_toast    (GdnWindow      *self,
                                       AdwToast       *toast);
-void         gdn_window_refresh      (GdnWindow      *self);
 void         gdn_window_set_section_view (GdnWindow  *self,
                                           const char *section,
                                           GtkWidget  *view);
