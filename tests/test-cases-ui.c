@@ -18,24 +18,12 @@
 #include "gdn-shipment-page.h"
 #include "gdn-shipment.h"
 #include "gdn-test-utils.h"
+#include "gdn-ui-test-utils.h"
 #include "gdn-window.h"
 
 /* The Cases, Shipments and Contracts sections in a real window: a complaint opened,
  * answered, resolved and closed through the page's own buttons, a contract taken through
  * its review, a shipment edited; each checked in the database afterwards. */
-
-typedef void (*CheckFunc) (GdnApplication *app,
-                           GtkWindow      *window,
-                           gpointer        data);
-
-typedef struct
-{
-  GdnApplication *app;
-  CheckFunc       check;
-  gpointer        data;
-  GtkWindow      *window;
-  gboolean        checked;
-} AppRun;
 
 typedef struct
 {
@@ -45,115 +33,7 @@ typedef struct
   gint64 shipment_id;
 } Fixture;
 
-static gboolean
-have_display (void)
-{
-  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
-    return TRUE;
-  g_test_skip ("no display (run under Xvfb)");
-  return FALSE;
-}
-
-static gboolean
-run_check_cb (gpointer user_data)
-{
-  AppRun *run = user_data;
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (run->window)))
-    return G_SOURCE_CONTINUE;
-
-  run->check (run->app, run->window, run->data);
-  run->checked = TRUE;
-  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_window_added_cb (GtkApplication *application,
-                    GtkWindow      *window,
-                    AppRun         *run)
-{
-  if (run->window != NULL)
-    return;
-  run->window = window;
-  g_timeout_add (10, run_check_cb, run);
-}
-
-static gboolean
-give_up_cb (gpointer data)
-{
-  g_error ("the application did not show a window in time");
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_app (const char *db_path,
-         CheckFunc   check,
-         gpointer    data)
-{
-  g_autoptr(GdnApplication) app = gdn_application_new ();
-  char *argv[] = { (char *) "gendan", (char *) "--database", (char *) db_path, NULL };
-  AppRun run = { app, check, data, NULL, FALSE };
-  guint give_up;
-  int status;
-
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), &run);
-
-  give_up = g_timeout_add_seconds (120, give_up_cb, NULL);
-  status = g_application_run (G_APPLICATION (app), 3, argv);
-  g_source_remove (give_up);
-
-  g_assert_true (run.checked);
-  g_assert_cmpint (status, ==, 0);
-}
-
 /* Widgets, found the way a person sees them: by type, title and label */
-
-typedef gboolean (*WidgetPredicate) (GtkWidget     *widget,
-                                     gconstpointer  data);
-
-static GtkWidget *
-find_widget (GtkWidget       *root,
-             WidgetPredicate  predicate,
-             gconstpointer    data)
-{
-  if (predicate (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_visible (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
 
 static gboolean
 has_accessible_label (GtkWidget  *widget,
@@ -196,11 +76,11 @@ is_label_with_prefix (GtkWidget     *widget,
 
 static GtkWidget *
 find_in (GtkWidget       *root,
-         WidgetPredicate  predicate,
+         GdnUiTestWidgetPredicate  predicate,
          gconstpointer    data,
          const char      *what)
 {
-  GtkWidget *widget = find_widget (root, predicate, data);
+  GtkWidget *widget = gdn_ui_test_find_widget (root, predicate, data);
 
   if (widget == NULL)
     g_error ("no %s “%s”", what, (const char *) data);
@@ -211,7 +91,7 @@ static GtkWidget *
 find_page (GtkWindow *window,
            GType      type)
 {
-  GtkWidget *page = find_widget (GTK_WIDGET (window), is_of_type, GSIZE_TO_POINTER (type));
+  GtkWidget *page = gdn_ui_test_find_widget (GTK_WIDGET (window), gdn_ui_test_is_of_type, GSIZE_TO_POINTER (type));
 
   g_assert_nonnull (page);
   return page;
@@ -222,7 +102,7 @@ static void
 click (GtkWidget *page,
        const char *label)
 {
-  GtkWidget *button = find_in (page, is_button_labelled, label, "button");
+  GtkWidget *button = find_in (page, gdn_ui_test_is_button_labelled, label, "button");
 
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
@@ -243,7 +123,7 @@ type_into (GtkWidget  *page,
            const char *title,
            const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (find_in (page, is_row_titled, title, "row")), text);
+  gtk_editable_set_text (GTK_EDITABLE (find_in (page, gdn_ui_test_is_row_titled, title, "row")), text);
 }
 
 static void
@@ -251,7 +131,7 @@ choose (GtkWidget  *page,
         const char *title,
         guint       position)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (find_in (page, is_row_titled, title, "row"));
+  AdwComboRow *row = ADW_COMBO_ROW (find_in (page, gdn_ui_test_is_row_titled, title, "row"));
 
   adw_combo_row_set_selected (row, position);
 }
@@ -259,21 +139,21 @@ choose (GtkWidget  *page,
 static GtkLabel *
 error_label (GtkWidget *page)
 {
-  GtkWidget *revealer = find_widget (page, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_REVEALER));
+  GtkWidget *revealer = gdn_ui_test_find_widget (page, gdn_ui_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_REVEALER));
 
   g_assert_nonnull (revealer);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
-  return GTK_LABEL (find_widget (revealer, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL)));
+  return GTK_LABEL (gdn_ui_test_find_widget (revealer, gdn_ui_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL)));
 }
 
 static void
 assert_no_error (GtkWidget *page)
 {
-  GtkWidget *revealer = find_widget (page, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_REVEALER));
+  GtkWidget *revealer = gdn_ui_test_find_widget (page, gdn_ui_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_REVEALER));
 
   if (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)))
     g_error ("unexpected error on the page: %s",
-             gtk_label_get_text (GTK_LABEL (find_widget (revealer, is_of_type,
+             gtk_label_get_text (GTK_LABEL (gdn_ui_test_find_widget (revealer, gdn_ui_test_is_of_type,
                                                          GSIZE_TO_POINTER (GTK_TYPE_LABEL)))));
 }
 
@@ -384,7 +264,7 @@ check_case_lifecycle (GdnApplication *app,
   g_assert_cmpint (gdn_test_count (store, "SELECT count(*) FROM cases"), ==, 0);
 
   /* The customer, found by two characters of its name */
-  picker = find_in (page, is_row_titled, "Customer", "picker");
+  picker = find_in (page, gdn_ui_test_is_row_titled, "Customer", "picker");
   g_assert_true (GDN_IS_RECORD_PICKER (picker));
   gdn_record_picker_set_search (GDN_RECORD_PICKER (picker), "华强");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gdn_record_picker_get_model (
@@ -479,8 +359,8 @@ check_case_lifecycle (GdnApplication *app,
   g_assert_cmpint (gdn_test_count (store, sql), ==, 1);
 
   /* A closed case has no further step */
-  g_assert_null (find_widget (page, is_button_labelled, "Re_open"));
-  g_assert_null (find_widget (page, is_button_labelled, "_Close Case"));
+  g_assert_null (gdn_ui_test_find_widget (page, gdn_ui_test_is_button_labelled, "Re_open"));
+  g_assert_null (gdn_ui_test_find_widget (page, gdn_ui_test_is_button_labelled, "_Close Case"));
 
   /* Delete moves it to the trash, and Undo brings it back */
   click_named (page, "Delete");
@@ -498,10 +378,10 @@ test_case_lifecycle (void)
   Fixture fx = { 0 };
   g_autofree char *path = NULL;
 
-  if (!have_display ())
+  if (!gdn_ui_test_have_display ())
     return;
   path = prepare_database (&fx);
-  run_app (path, check_case_lifecycle, &fx);
+  g_assert_cmpint (gdn_ui_test_run_app (path, check_case_lifecycle, &fx), ==, 0);
 }
 
 /* A contract through its review: submitted, a rejection refused without a comment, then
@@ -539,7 +419,7 @@ check_contract_review (GdnApplication *app,
   click_named (page, "Reject as Finance");
   g_assert_cmpstr (gtk_label_get_text (error_label (page)), ==,
                    "Write why the contract is rejected, so it can be reworked");
-  g_assert_true (gtk_widget_has_css_class (find_in (page, is_row_titled, "Finance: comment",
+  g_assert_true (gtk_widget_has_css_class (find_in (page, gdn_ui_test_is_row_titled, "Finance: comment",
                                                     "row"), "error"));
   g_assert_cmpint (gdn_test_count (store, sql), ==, 3);
 
@@ -569,10 +449,10 @@ check_contract_review (GdnApplication *app,
                          G_GINT64_FORMAT " AND role = 'sales' AND comment = '价格与报价单一致'",
                          fx->contract_id);
   g_assert_cmpint (gdn_test_count (store, sql), ==, 1);
-  g_assert_nonnull (find_in (find_in (page, is_row_titled, "Status", "row"),
+  g_assert_nonnull (find_in (find_in (page, gdn_ui_test_is_row_titled, "Status", "row"),
                              is_label_with_prefix, "Approved", "label"));
   /* the approved contract's next step is signing */
-  g_assert_nonnull (find_widget (page, is_button_labelled, "_Sign"));
+  g_assert_nonnull (gdn_ui_test_find_widget (page, gdn_ui_test_is_button_labelled, "_Sign"));
 
   /* An amendment changes the amount */
   gtk_editable_set_text (GTK_EDITABLE (find_in (page, is_named, "Amendment summary", "entry")),
@@ -602,13 +482,13 @@ check_contract_review (GdnApplication *app,
                          G_GINT64_FORMAT " AND file_name = '合同扫描件.pdf' AND size = 15",
                          fx->contract_id);
   g_assert_cmpint (gdn_test_count (store, sql), ==, 1);
-  g_assert_nonnull (find_widget (page, is_button_named, "Open 合同扫描件.pdf"));
+  g_assert_nonnull (gdn_ui_test_find_widget (page, is_button_named, "Open 合同扫描件.pdf"));
 
   /* A new contract: numbered, in draft */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL));
   g_assert_null (gdn_contract_page_get_contract (GDN_CONTRACT_PAGE (page)));
   {
-    GtkWidget *picker = find_in (page, is_row_titled, "Customer", "picker");
+    GtkWidget *picker = find_in (page, gdn_ui_test_is_row_titled, "Customer", "picker");
 
     gdn_record_picker_set_search (GDN_RECORD_PICKER (picker), "长安");
     g_assert_true (gdn_record_picker_pick_position (GDN_RECORD_PICKER (picker), 0));
@@ -622,7 +502,7 @@ check_contract_review (GdnApplication *app,
                                           " WHERE title = '长安五金模具加工合同'"
                                           " AND status = 'draft' AND amount = 56000"
                                           " AND contract_no <> ''"), ==, 1);
-  g_assert_nonnull (find_widget (page, is_button_labelled, "Submit for _Review"));
+  g_assert_nonnull (gdn_ui_test_find_widget (page, gdn_ui_test_is_button_labelled, "Submit for _Review"));
 }
 
 static void
@@ -631,10 +511,10 @@ test_contract_review (void)
   Fixture fx = { 0 };
   g_autofree char *path = NULL;
 
-  if (!have_display ())
+  if (!gdn_ui_test_have_display ())
     return;
   path = prepare_database (&fx);
-  run_app (path, check_contract_review, &fx);
+  g_assert_cmpint (gdn_ui_test_run_app (path, check_contract_review, &fx), ==, 0);
 }
 
 /* A shipment edited on its page: an unreadable date is named, nothing half-saved */
@@ -659,7 +539,7 @@ check_shipment_edit (GdnApplication *app,
   type_into (page, "ETA", "下周三");
   click (page, "_Save");
   g_assert_nonnull (strstr (gtk_label_get_text (error_label (page)), "ETA"));
-  g_assert_true (gtk_widget_has_css_class (find_in (page, is_row_titled, "ETA", "row"),
+  g_assert_true (gtk_widget_has_css_class (find_in (page, gdn_ui_test_is_row_titled, "ETA", "row"),
                                            "error"));
   sql = g_strdup_printf ("SELECT count(*) FROM shipments WHERE id = %" G_GINT64_FORMAT
                          " AND tracking_no IS NULL AND freight IS NULL", fx->shipment_id);
@@ -676,14 +556,14 @@ check_shipment_edit (GdnApplication *app,
                          " AND eta = '2026-11-24' AND delivered_date = '2026-11-23'"
                          " AND status = 'delivered'", fx->shipment_id);
   g_assert_cmpint (gdn_test_count (store, sql), ==, 1);
-  g_assert_false (gtk_widget_has_css_class (find_in (page, is_row_titled, "ETA", "row"),
+  g_assert_false (gtk_widget_has_css_class (find_in (page, gdn_ui_test_is_row_titled, "ETA", "row"),
                                             "error"));
 
   /* A second parcel of the shipped order, with Ctrl+N */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL));
   g_assert_null (gdn_shipment_page_get_shipment (GDN_SHIPMENT_PAGE (page)));
   {
-    GtkWidget *picker = find_in (page, is_row_titled, "Order", "picker");
+    GtkWidget *picker = find_in (page, gdn_ui_test_is_row_titled, "Order", "picker");
 
     g_assert_true (GDN_IS_RECORD_PICKER (picker));
     gdn_record_picker_set_search (GDN_RECORD_PICKER (picker), "0001");
@@ -707,10 +587,10 @@ test_shipment_edit (void)
   Fixture fx = { 0 };
   g_autofree char *path = NULL;
 
-  if (!have_display ())
+  if (!gdn_ui_test_have_display ())
     return;
   path = prepare_database (&fx);
-  run_app (path, check_shipment_edit, &fx);
+  g_assert_cmpint (gdn_ui_test_run_app (path, check_shipment_edit, &fx), ==, 0);
 }
 
 static void

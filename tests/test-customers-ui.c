@@ -12,156 +12,15 @@
 #include "gdn-contact-map.h"
 #include "gdn-customer-page.h"
 #include "gdn-customer.h"
-#include "gdn-customers-view.h"
+#include "gdn-section-view.h"
 #include "gdn-interaction-dialog.h"
 #include "gdn-record-list.h"
 #include "gdn-test-utils.h"
+#include "gdn-ui-test-utils.h"
 #include "gdn-window.h"
 
 /* The Customers section in a real window, driven as a person would: typing into the rows,
  * pressing the buttons, and reading the database afterwards. */
-
-typedef void (*CheckFunc) (GdnApplication *app,
-                           GtkWindow      *window,
-                           gpointer        data);
-
-typedef struct
-{
-  GdnApplication *app;
-  CheckFunc       check;
-  gpointer        data;
-  GtkWindow      *window;
-  gboolean        checked;
-} AppRun;
-
-static gboolean
-have_display (void)
-{
-  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
-    return TRUE;
-  g_test_skip ("no display (run under Xvfb)");
-  return FALSE;
-}
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @cond holds, failing after 10 s */
-static void
-wait_for (gboolean (*cond) (gpointer),
-          gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting");
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-static gboolean
-run_check_cb (gpointer user_data)
-{
-  AppRun *run = user_data;
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (run->window)))
-    return G_SOURCE_CONTINUE;
-
-  run->check (run->app, run->window, run->data);
-  run->checked = TRUE;
-  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_window_added_cb (GtkApplication *application,
-                    GtkWindow      *window,
-                    AppRun         *run)
-{
-  if (run->window != NULL)
-    return;
-  run->window = window;
-  g_timeout_add (10, run_check_cb, run);
-}
-
-static gboolean
-give_up_cb (gpointer data)
-{
-  g_error ("the application did not show a window in time");
-  return G_SOURCE_REMOVE;
-}
-
-static int
-run_app (const char *db_path,
-         CheckFunc   check,
-         gpointer    data)
-{
-  g_autoptr(GdnApplication) app = gdn_application_new ();
-  char *argv[] = { (char *) "gendan", (char *) "--database", (char *) db_path, NULL };
-  AppRun run = { app, check, data, NULL, FALSE };
-  guint give_up;
-  int status;
-
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), &run);
-
-  give_up = g_timeout_add_seconds (120, give_up_cb, NULL);
-  status = g_application_run (G_APPLICATION (app), 3, argv);
-  g_source_remove (give_up);
-
-  g_assert_true (run.checked);
-  return status;
-}
-
-typedef gboolean (*WidgetPredicate) (GtkWidget     *widget,
-                                     gconstpointer  data);
-
-static GtkWidget *
-find_widget (GtkWidget       *root,
-             WidgetPredicate  predicate,
-             gconstpointer    data)
-{
-  if (predicate (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static gboolean
-is_entry_row_titled (GtkWidget     *widget,
-                     gconstpointer  title)
-{
-  return ADW_IS_ENTRY_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
 
 static gboolean
 is_combo_row_titled (GtkWidget     *widget,
@@ -169,14 +28,6 @@ is_combo_row_titled (GtkWidget     *widget,
 {
   return ADW_IS_COMBO_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-has_action_name (GtkWidget     *widget,
-                 gconstpointer  action_name)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
 }
 
 static gboolean
@@ -195,22 +46,23 @@ is_visible_error_label (GtkWidget     *widget,
          gtk_widget_is_visible (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
 }
 
+/* The section view around the customer page: the Customers section's */
 static GtkWidget *
-find_of_type (GtkWidget *root,
-              GType      type)
+find_customers_view (GtkWindow *window)
 {
-  GtkWidget *found = find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+  GtkWidget *page = gdn_ui_test_get_widget_of_type (GTK_WIDGET (window), GDN_TYPE_CUSTOMER_PAGE);
+  GtkWidget *view = gtk_widget_get_ancestor (page, GDN_TYPE_SECTION_VIEW);
 
-  if (found == NULL)
-    g_error ("no %s", g_type_name (type));
-  return found;
+  g_assert_nonnull (view);
+  g_assert_cmpstr (gdn_section_view_get_section (GDN_SECTION_VIEW (view)), ==, "customers");
+  return view;
 }
 
 static GtkWidget *
 find_entry_row (GtkWidget  *root,
                 const char *title)
 {
-  GtkWidget *row = find_widget (root, is_entry_row_titled, title);
+  GtkWidget *row = gdn_ui_test_find_widget (root, gdn_ui_test_is_entry_row_titled, title);
 
   if (row == NULL)
     g_error ("no entry row “%s”", title);
@@ -221,7 +73,7 @@ static AdwComboRow *
 find_combo_row (GtkWidget  *root,
                 const char *title)
 {
-  GtkWidget *row = find_widget (root, is_combo_row_titled, title);
+  GtkWidget *row = gdn_ui_test_find_widget (root, is_combo_row_titled, title);
 
   if (row == NULL)
     g_error ("no combo row “%s”", title);
@@ -233,7 +85,7 @@ static void
 click (GtkWidget  *root,
        const char *action_name)
 {
-  GtkWidget *button = find_widget (root, has_action_name, action_name);
+  GtkWidget *button = gdn_ui_test_find_widget (root, gdn_ui_test_has_action_name, action_name);
 
   if (button == NULL)
     g_error ("no button for %s", action_name);
@@ -271,25 +123,10 @@ choose (GtkWidget  *root,
   g_error ("no “%s” in “%s”", label, title);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 no_toplevel (gpointer type)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (type)) == NULL;
+  return gdn_ui_test_find_toplevel (GPOINTER_TO_SIZE (type)) == NULL;
 }
 
 static gint64
@@ -310,24 +147,24 @@ add_contact_through_dialog (GtkWindow  *window,
   GtkWindow *dialog;
 
   click (GTK_WIDGET (window), "customer.add-contact");
-  dialog = find_toplevel (GDN_TYPE_CONTACT_DIALOG);
+  dialog = gdn_ui_test_find_toplevel (GDN_TYPE_CONTACT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == window);
   g_assert_true (gtk_window_get_modal (dialog));
-  wait_for (is_mapped, dialog);
+  gdn_ui_test_wait_for (gdn_ui_test_is_mapped, dialog);
 
   type_into (GTK_WIDGET (dialog), "Name", name);
   type_into (GTK_WIDGET (dialog), "Title", "采购经理");
   choose (GTK_WIDGET (dialog), "Buying role", role);
   choose (GTK_WIDGET (dialog), "Stance", stance);
   click (GTK_WIDGET (dialog), "contact.save");
-  wait_for (no_toplevel, GSIZE_TO_POINTER (GDN_TYPE_CONTACT_DIALOG));
+  gdn_ui_test_wait_for (no_toplevel, GSIZE_TO_POINTER (GDN_TYPE_CONTACT_DIALOG));
 }
 
 static gboolean
 warning_shown (gpointer page)
 {
-  return find_widget (page, is_visible_warning_label, NULL) != NULL;
+  return gdn_ui_test_find_widget (page, is_visible_warning_label, NULL) != NULL;
 }
 
 static gboolean
@@ -369,7 +206,7 @@ is_action_row_titled (GtkWidget     *widget,
 static gboolean
 log_has_entry (gpointer page)
 {
-  return find_widget (page, is_action_row_titled, "确认12月交期，客户要求分两批发货") != NULL;
+  return gdn_ui_test_find_widget (page, is_action_row_titled, "确认12月交期，客户要求分两批发货") != NULL;
 }
 
 static void
@@ -390,23 +227,23 @@ check_customer_file (GdnApplication *app,
   gint64 id;
 
   gdn_window_set_section (GDN_WINDOW (window), "customers");
-  view = find_of_type (GTK_WIDGET (window), GDN_TYPE_CUSTOMERS_VIEW);
-  list = GDN_RECORD_LIST (find_of_type (view, GDN_TYPE_RECORD_LIST));
-  page = find_of_type (view, GDN_TYPE_CUSTOMER_PAGE);
-  wait_for (is_mapped, list);
+  view = find_customers_view (window);
+  list = GDN_RECORD_LIST (gdn_ui_test_get_widget_of_type (view, GDN_TYPE_RECORD_LIST));
+  page = gdn_ui_test_get_widget_of_type (view, GDN_TYPE_CUSTOMER_PAGE);
+  gdn_ui_test_wait_for (gdn_ui_test_is_mapped, list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gdn_record_list_get_model (list))),
                     ==, 1);
 
   /* New customer (the toolbar button, as Ctrl+N): an empty form */
   click (view, "win.new-record");
-  wait_for (is_mapped, page);
+  gdn_ui_test_wait_for (gdn_ui_test_is_mapped, page);
   g_assert_cmpstr (gdn_customer_page_get_title (GDN_CUSTOMER_PAGE (page)), ==, "New Customer");
 
   /* Without a name: the error names the field, its row is marked, nothing is saved */
   type_into (page, "Customer code", "C0101");
   type_into (page, "Short name", "华强电子");
   click (page, "customer.save");
-  error_label = find_widget (page, is_visible_error_label, NULL);
+  error_label = gdn_ui_test_find_widget (page, is_visible_error_label, NULL);
   g_assert_nonnull (error_label);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "Customer name"));
   name_row = find_entry_row (page, "Customer name");
@@ -421,7 +258,7 @@ check_customer_file (GdnApplication *app,
   g_assert_false (gtk_widget_has_css_class (name_row, "error"));
   choose (page, "Tier", "Key account");
   click (page, "customer.save");
-  g_assert_null (find_widget (page, is_visible_error_label, NULL));
+  g_assert_null (gdn_ui_test_find_widget (page, is_visible_error_label, NULL));
   g_assert_cmpint (count (store, "SELECT count(*) FROM customers"), ==, 2);
   id = gdn_customer_page_get_customer_id (GDN_CUSTOMER_PAGE (page));
   g_assert_cmpint (id, >, 0);
@@ -435,14 +272,14 @@ check_customer_file (GdnApplication *app,
   g_assert_false (gdn_customer_page_get_dirty (GDN_CUSTOMER_PAGE (page)));
 
   /* No contact yet: no economic buyer known */
-  wait_for (warning_shown, page);
+  gdn_ui_test_wait_for (warning_shown, page);
 
   /* Two contacts: the economic buyer on our side, and a technical buyer against us */
   add_contact_through_dialog (window, "陈晓梅", "Economic buyer", "Supporter");
-  wait_for (warning_hidden, page);
+  gdn_ui_test_wait_for (warning_hidden, page);
   add_contact_through_dialog (window, "刘志强", "Technical buyer", "Opponent");
-  wait_for (warning_shown, page);
-  warning = find_widget (page, is_visible_warning_label, NULL);
+  gdn_ui_test_wait_for (warning_shown, page);
+  warning = gdn_ui_test_find_widget (page, is_visible_warning_label, NULL);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "刘志强"));
 
   g_clear_pointer (&sql, g_free);
@@ -454,7 +291,7 @@ check_customer_file (GdnApplication *app,
   g_assert_cmpint (count (store, sql), ==, 2);
 
   /* The map puts each name in its cell */
-  map = GDN_CONTACT_MAP (find_of_type (page, GDN_TYPE_CONTACT_MAP));
+  map = GDN_CONTACT_MAP (gdn_ui_test_get_widget_of_type (page, GDN_TYPE_CONTACT_MAP));
   economic = gdn_contact_map_describe_cell (map, "economic", "supporter");
   opponent = gdn_contact_map_describe_cell (map, "technical", "opponent");
   g_assert_cmpstr (economic, ==, "陈晓梅");
@@ -462,15 +299,15 @@ check_customer_file (GdnApplication *app,
 
   /* A log entry, with the primary contact chosen for us */
   click (page, "customer.add-entry");
-  dialog = find_toplevel (GDN_TYPE_INTERACTION_DIALOG);
+  dialog = gdn_ui_test_find_toplevel (GDN_TYPE_INTERACTION_DIALOG);
   g_assert_nonnull (dialog);
-  wait_for (is_mapped, dialog);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_of_type (GTK_WIDGET (dialog),
+  gdn_ui_test_wait_for (gdn_ui_test_is_mapped, dialog);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gdn_ui_test_get_widget_of_type (GTK_WIDGET (dialog),
                                                                   GTK_TYPE_TEXT_VIEW)));
   gtk_text_buffer_set_text (buffer, "确认12月交期，客户要求分两批发货", -1);
   type_into (GTK_WIDGET (dialog), "Next follow-up", "2026/12/1");
   click (GTK_WIDGET (dialog), "interaction.save");
-  wait_for (no_toplevel, GSIZE_TO_POINTER (GDN_TYPE_INTERACTION_DIALOG));
+  gdn_ui_test_wait_for (no_toplevel, GSIZE_TO_POINTER (GDN_TYPE_INTERACTION_DIALOG));
 
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("SELECT count(*) FROM interactions i JOIN contacts c"
@@ -480,16 +317,16 @@ check_customer_file (GdnApplication *app,
                          " AND i.summary = '确认12月交期，客户要求分两批发货'"
                          " AND i.who IS NOT NULL", id);
   g_assert_cmpint (count (store, sql), ==, 1);
-  wait_for (log_has_entry, page);
+  gdn_ui_test_wait_for (log_has_entry, page);
 
   /* Back to the list (Escape), where a two-character Chinese search finds the customer */
   g_assert_true (gtk_widget_activate_action (page, "customers.back", NULL));
-  wait_for (showing_list, list);
-  search = find_of_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
+  gdn_ui_test_wait_for (showing_list, list);
+  search = gdn_ui_test_get_widget_of_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (search), "华强");
   one.list = list;
   one.n = 1;
-  wait_for (list_has_n, &one);
+  gdn_ui_test_wait_for (list_has_n, &one);
   {
     GListModel *model = G_LIST_MODEL (gdn_record_list_get_model (list));
     g_autoptr(GdnRecord) found = g_list_model_get_item (model, 0);
@@ -499,21 +336,21 @@ check_customer_file (GdnApplication *app,
 
   /* Enter opens the match; deleting it moves it to the trash, and Undo brings it back */
   g_signal_emit_by_name (search, "activate");
-  wait_for (is_mapped, page);
+  gdn_ui_test_wait_for (gdn_ui_test_is_mapped, page);
   g_assert_cmpint (gdn_customer_page_get_customer_id (GDN_CUSTOMER_PAGE (page)), ==, id);
   click (page, "customer.delete");
-  wait_for (showing_list, list);
+  gdn_ui_test_wait_for (showing_list, list);
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("SELECT count(*) FROM customers WHERE id = %" G_GINT64_FORMAT
                          " AND deleted_at IS NOT NULL", id);
   g_assert_cmpint (count (store, sql), ==, 1);
   one.n = 0;
-  wait_for (list_has_n, &one);
+  gdn_ui_test_wait_for (list_has_n, &one);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpint (count (store, sql), ==, 0);
   one.n = 1;
-  wait_for (list_has_n, &one);
+  gdn_ui_test_wait_for (list_has_n, &one);
 }
 
 static void
@@ -525,7 +362,7 @@ test_customer_file (void)
   g_autoptr(GdnRecord) other = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_display ())
+  if (!gdn_ui_test_have_display ())
     return;
 
   /* Another customer, so that the search has something to leave out */
@@ -541,7 +378,7 @@ test_customer_file (void)
   g_clear_object (&store);
   g_clear_object (&db);
 
-  g_assert_cmpint (run_app (path, check_customer_file, NULL), ==, 0);
+  g_assert_cmpint (gdn_ui_test_run_app (path, check_customer_file, NULL), ==, 0);
 }
 
 /* Leaving a page with unsaved changes asks; Discard leaves the database as it was */
@@ -549,7 +386,7 @@ test_customer_file (void)
 static gboolean
 has_message_dialog (gpointer data)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return gdn_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static void
@@ -563,14 +400,14 @@ check_unsaved_changes (GdnApplication *app,
   AdwMessageDialog *dialog;
 
   gdn_window_set_section (GDN_WINDOW (window), "customers");
-  view = find_of_type (GTK_WIDGET (window), GDN_TYPE_CUSTOMERS_VIEW);
-  list = GDN_RECORD_LIST (find_of_type (view, GDN_TYPE_RECORD_LIST));
-  page = find_of_type (view, GDN_TYPE_CUSTOMER_PAGE);
+  view = find_customers_view (window);
+  list = GDN_RECORD_LIST (gdn_ui_test_get_widget_of_type (view, GDN_TYPE_RECORD_LIST));
+  page = gdn_ui_test_get_widget_of_type (view, GDN_TYPE_CUSTOMER_PAGE);
 
   /* win.open-record, as a link from an order does */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "s",
                                              "customers:1"));
-  wait_for (is_mapped, page);
+  gdn_ui_test_wait_for (gdn_ui_test_is_mapped, page);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (page, "Customer name"))),
                    ==, "东莞市长安五金制品厂");
   g_assert_false (gdn_customer_page_get_dirty (GDN_CUSTOMER_PAGE (page)));
@@ -578,18 +415,18 @@ check_unsaved_changes (GdnApplication *app,
   type_into (page, "Customer name", "东莞市长安五金");
   g_assert_true (gdn_customer_page_get_dirty (GDN_CUSTOMER_PAGE (page)));
   g_assert_true (gtk_widget_activate_action (page, "customers.back", NULL));
-  wait_for (has_message_dialog, NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gdn_ui_test_wait_for (has_message_dialog, NULL);
+  dialog = ADW_MESSAGE_DIALOG (gdn_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
   adw_message_dialog_response (dialog, "discard");
-  wait_for (showing_list, list);
+  gdn_ui_test_wait_for (showing_list, list);
   g_assert_cmpint (count (store, "SELECT count(*) FROM customers WHERE name = '东莞市长安五金制品厂'"),
                    ==, 1);
 
   /* Ctrl+S saves from anywhere on the page */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "s",
                                              "customers:1"));
-  wait_for (is_mapped, page);
+  gdn_ui_test_wait_for (gdn_ui_test_is_mapped, page);
   type_into (page, "Phone", "0769-85321234");
   g_assert_true (gtk_widget_activate_action (page, "customer.save", NULL));
   g_assert_cmpint (count (store, "SELECT count(*) FROM customers WHERE phone = '0769-85321234'"),
@@ -606,7 +443,7 @@ test_unsaved_changes (void)
   g_autoptr(GdnRecord) customer = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_display ())
+  if (!gdn_ui_test_have_display ())
     return;
 
   path = gdn_test_tmp_path ("gendan.db");
@@ -622,7 +459,7 @@ test_unsaved_changes (void)
   g_clear_object (&store);
   g_clear_object (&db);
 
-  g_assert_cmpint (run_app (path, check_unsaved_changes, NULL), ==, 0);
+  g_assert_cmpint (gdn_ui_test_run_app (path, check_unsaved_changes, NULL), ==, 0);
 }
 
 int

@@ -13,13 +13,14 @@
 #include "gdn-order-event.h"
 #include "gdn-order-lines-editor.h"
 #include "gdn-order-page.h"
-#include "gdn-orders-view.h"
+#include "gdn-section-view.h"
 #include "gdn-parse.h"
 #include "gdn-record-list.h"
 #include "gdn-record-picker.h"
 #include "gdn-ship-dialog.h"
 #include "gdn-status-change-dialog.h"
 #include "gdn-test-utils.h"
+#include "gdn-ui-test-utils.h"
 #include "gdn-window.h"
 #include "gdn-workflow.h"
 
@@ -28,153 +29,7 @@
 
 #define CLERK "李娜"
 
-typedef void (*CheckFunc) (GdnApplication *app,
-                           GtkWindow      *window,
-                           gpointer        data);
-
-typedef struct
-{
-  GdnApplication *app;
-  CheckFunc       check;
-  gpointer        data;
-  GtkWindow      *window;
-  gboolean        checked;
-} AppRun;
-
-/* ---- running the application -------------------------------------------------------- */
-
-static gboolean
-have_display (void)
-{
-  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
-    return TRUE;
-  g_test_skip ("no display (run under Xvfb)");
-  return FALSE;
-}
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @cond holds, failing after 10 s */
-static void
-wait_for (gboolean (*cond) (gpointer),
-          gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting");
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
-
-/* Lets pending idles (refreshes, redraws) run */
-static void
-settle (void)
-{
-  for (int i = 0; i < 20 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-run_check_cb (gpointer user_data)
-{
-  AppRun *run = user_data;
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (run->window)))
-    return G_SOURCE_CONTINUE;
-
-  run->check (run->app, run->window, run->data);
-  run->checked = TRUE;
-  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_window_added_cb (GtkApplication *application,
-                    GtkWindow      *window,
-                    AppRun         *run)
-{
-  if (run->window != NULL)
-    return;
-  run->window = window;
-  g_timeout_add (10, run_check_cb, run);
-}
-
-static gboolean
-give_up_cb (gpointer data)
-{
-  g_error ("the application did not finish in time");
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_app (const char *db_path,
-         CheckFunc   check,
-         gpointer    data)
-{
-  g_autoptr(GdnApplication) app = gdn_application_new ();
-  char *argv[] = { (char *) "gendan", (char *) "--database", (char *) db_path, NULL };
-  AppRun run = { app, check, data, NULL, FALSE };
-  guint give_up;
-  int status;
-
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), &run);
-
-  give_up = g_timeout_add_seconds (120, give_up_cb, NULL);
-  status = g_application_run (G_APPLICATION (app), 3, argv);
-  g_source_remove (give_up);
-
-  g_assert_true (run.checked);
-  g_assert_cmpint (status, ==, 0);
-}
-
 /* ---- finding widgets ----------------------------------------------------------------- */
-
-typedef gboolean (*WidgetPredicate) (GtkWidget     *widget,
-                                     gconstpointer  data);
-
-static GtkWidget *
-find_widget (GtkWidget       *root,
-             WidgetPredicate  predicate,
-             gconstpointer    data)
-{
-  if (predicate (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_visible (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
 
 static gboolean
 is_step_button (GtkWidget     *widget,
@@ -191,14 +46,6 @@ is_step_button (GtkWidget     *widget,
 }
 
 static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
 is_error_message (GtkWidget     *widget,
                   gconstpointer  data)
 {
@@ -211,7 +58,7 @@ is_error_message (GtkWidget     *widget,
 static const char *
 shown_error (GtkWidget *root)
 {
-  GtkWidget *label = find_widget (root, is_error_message, NULL);
+  GtkWidget *label = gdn_ui_test_find_widget (root, is_error_message, NULL);
 
   if (label == NULL)
     g_error ("no error is shown");
@@ -219,40 +66,14 @@ shown_error (GtkWidget *root)
 }
 
 static GtkWidget *
-get_widget (GtkWidget *root,
-            GType      type)
-{
-  GtkWidget *widget = find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
-
-  if (widget == NULL)
-    g_error ("no %s", g_type_name (type));
-  return widget;
-}
-
-static GtkWidget *
 get_row (GtkWidget  *root,
          const char *title)
 {
-  GtkWidget *row = find_widget (root, is_row_titled, title);
+  GtkWidget *row = gdn_ui_test_find_widget (root, gdn_ui_test_is_row_titled, title);
 
   if (row == NULL)
     g_error ("no row “%s”", title);
   return row;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
 }
 
 static void
@@ -268,7 +89,7 @@ click (GtkWidget *button)
 {
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  settle ();
+  gdn_ui_test_settle ();
 }
 
 /* Presses the page's button of the step to @status */
@@ -276,7 +97,7 @@ static void
 click_step (GdnOrderPage *page,
             const char   *status)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (page), is_step_button, status);
+  GtkWidget *button = gdn_ui_test_find_widget (GTK_WIDGET (page), is_step_button, status);
 
   if (button == NULL)
     g_error ("no button for the step to “%s”", status);
@@ -289,7 +110,7 @@ static void
 click_dialog_button (GtkWindow  *dialog,
                      const char *label)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (dialog), is_button_labelled, label);
+  GtkWidget *button = gdn_ui_test_find_widget (GTK_WIDGET (dialog), gdn_ui_test_is_button_labelled, label);
 
   if (button == NULL)
     g_error ("no button “%s” in the dialog", label);
@@ -377,19 +198,25 @@ add_customer (GdnStore *store)
 
 /* ---- the views ---------------------------------------------------------------------- */
 
-static GdnOrdersView *
+/* The section view around the order page: the Orders section's */
+static GdnSectionView *
+get_orders_view (GtkWindow *window)
+{
+  GtkWidget *page = gdn_ui_test_get_widget_of_type (GTK_WIDGET (window), GDN_TYPE_ORDER_PAGE);
+  GtkWidget *view = gtk_widget_get_ancestor (page, GDN_TYPE_SECTION_VIEW);
+
+  g_assert_nonnull (view);
+  g_assert_cmpstr (gdn_section_view_get_section (GDN_SECTION_VIEW (view)), ==, "orders");
+  return GDN_SECTION_VIEW (view);
+}
+
+static GdnSectionView *
 show_orders (GtkWindow *window)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s",
                                              "orders"));
   g_assert_cmpstr (gdn_window_get_section (GDN_WINDOW (window)), ==, "orders");
-  return GDN_ORDERS_VIEW (get_widget (GTK_WIDGET (window), GDN_TYPE_ORDERS_VIEW));
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
+  return get_orders_view (window);
 }
 
 static void
@@ -428,7 +255,7 @@ check_workflow (GdnApplication *app,
 {
   GdnStore *store = gdn_application_get_store (app);
   gint64 customer_id = *(gint64 *) data;
-  GdnOrdersView *view;
+  GdnSectionView *view;
   GdnOrderPage *page;
   GdnRecordPicker *picker;
   GdnOrderLinesEditor *editor;
@@ -444,21 +271,21 @@ check_workflow (GdnApplication *app,
 
   g_assert_cmpstr (gdn_store_get_user_name (store), ==, CLERK);
   view = show_orders (window);
-  list = GDN_RECORD_LIST (get_widget (GTK_WIDGET (view), GDN_TYPE_RECORD_LIST));
+  list = GDN_RECORD_LIST (gdn_ui_test_get_widget_of_type (GTK_WIDGET (view), GDN_TYPE_RECORD_LIST));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gdn_record_list_get_model (list))),
                     ==, 0);
 
   /* Ctrl+N: a new order, numbered, on its page */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL));
-  page = GDN_ORDER_PAGE (get_widget (GTK_WIDGET (view), GDN_TYPE_ORDER_PAGE));
-  wait_for (is_mapped, page);
+  page = GDN_ORDER_PAGE (gdn_ui_test_get_widget_of_type (GTK_WIDGET (view), GDN_TYPE_ORDER_PAGE));
+  gdn_ui_test_wait_for (gdn_ui_test_is_mapped, page);
   g_assert_true (g_str_has_prefix (gtk_editable_get_text (GTK_EDITABLE (get_row (GTK_WIDGET (page),
                                                                                   "Order number"))),
                                    "SO-"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_row (GTK_WIDGET (page), "Owner"))),
                    ==, CLERK);
 
-  editor = GDN_ORDER_LINES_EDITOR (get_widget (GTK_WIDGET (page), GDN_TYPE_ORDER_LINES_EDITOR));
+  editor = GDN_ORDER_LINES_EDITOR (gdn_ui_test_get_widget_of_type (GTK_WIDGET (page), GDN_TYPE_ORDER_LINES_EDITOR));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "lines.add", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "lines.add", NULL));
   g_assert_cmpuint (gdn_order_lines_editor_get_n_lines (editor), ==, 2);
@@ -476,7 +303,7 @@ check_workflow (GdnApplication *app,
 
   /* No customer yet: refused, the customer row named and marked; nothing written */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "order.save", NULL));
-  picker = GDN_RECORD_PICKER (get_widget (GTK_WIDGET (page), GDN_TYPE_RECORD_PICKER));
+  picker = GDN_RECORD_PICKER (gdn_ui_test_get_widget_of_type (GTK_WIDGET (page), GDN_TYPE_RECORD_PICKER));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (picker), "error"));
   g_assert_cmpstr (shown_error (GTK_WIDGET (page)), ==, "Customer is required");
   g_assert_cmpint (count (store, "SELECT count(*) FROM orders"), ==, 0);
@@ -518,17 +345,17 @@ check_workflow (GdnApplication *app,
 
   /* Quoted, with a note */
   click_step (page, "quoted");
-  dialog = find_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG);
+  dialog = gdn_ui_test_find_visible_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG);
   g_assert_nonnull (dialog);
   set_row_text (GTK_WIDGET (dialog), "Note (optional)", "报价单已发邮件");
   click_dialog_button (dialog, "Mark _Quoted");
-  g_assert_null (find_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG));
+  g_assert_null (gdn_ui_test_find_visible_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG));
   assert_status (store, id, "quoted");
   assert_last_event (store, id, "inquiry", "quoted", "报价单已发邮件");
 
   /* Confirming without a promised date: said at once, on the page, naming the field */
   click_step (page, "confirmed");
-  g_assert_null (find_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG));
+  g_assert_null (gdn_ui_test_find_visible_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG));
   promised_row = get_row (GTK_WIDGET (page), "Promised delivery date");
   g_assert_true (gtk_widget_has_css_class (promised_row, "error"));
   g_assert_true (gtk_widget_has_focus (promised_row) ||
@@ -541,7 +368,7 @@ check_workflow (GdnApplication *app,
   click_step (page, "confirmed");
   g_assert_cmpint (count (store, "SELECT count(*) FROM orders WHERE promised_date = '2099-12-31'"),
                    ==, 1);
-  dialog = find_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG);
+  dialog = gdn_ui_test_find_visible_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG);
   g_assert_nonnull (dialog);
   click_dialog_button (dialog, "_Confirm");
   assert_status (store, id, "confirmed");
@@ -552,27 +379,27 @@ check_workflow (GdnApplication *app,
 
   /* Production starts at 30 %, and the page's control moves it on */
   click_step (page, "in_production");
-  dialog = find_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_widget (get_row (GTK_WIDGET (dialog),
+  dialog = gdn_ui_test_find_visible_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gdn_ui_test_get_widget_of_type (get_row (GTK_WIDGET (dialog),
                                                                    "Production progress"),
                                                           GTK_TYPE_SPIN_BUTTON)), 30);
   click_dialog_button (dialog, "Start _Production");
   assert_status (store, id, "in_production");
   assert_last_event (store, id, "confirmed", "in_production", NULL);
   g_assert_cmpint (count (store, "SELECT progress FROM orders"), ==, 30);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_widget (get_row (GTK_WIDGET (page),
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gdn_ui_test_get_widget_of_type (get_row (GTK_WIDGET (page),
                                                                    "Production progress"),
                                                           GTK_TYPE_SPIN_BUTTON)), 60);
   g_assert_cmpint (count (store, "SELECT progress FROM orders"), ==, 60);
 
   /* To the quality check, which passes: shipped with the shipment, in one step */
   click_step (page, "qc");
-  click_dialog_button (find_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG), "Send to _Quality Check");
+  click_dialog_button (gdn_ui_test_find_visible_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG), "Send to _Quality Check");
   assert_status (store, id, "qc");
   assert_last_event (store, id, "in_production", "qc", NULL);
 
   click_step (page, "shipped");
-  dialog = find_toplevel (GDN_TYPE_SHIP_DIALOG);
+  dialog = gdn_ui_test_find_visible_toplevel (GDN_TYPE_SHIP_DIALOG);
   g_assert_nonnull (dialog);
   /* no carrier: refused in the dialog, nothing written */
   click_dialog_button (dialog, "_Ship");
@@ -584,7 +411,7 @@ check_workflow (GdnApplication *app,
   set_row_text (GTK_WIDGET (dialog), "Tracking number", "SF1234567890");
   set_row_text (GTK_WIDGET (dialog), "Expected arrival (ETA)", "2099-12-20");
   click_dialog_button (dialog, "_Ship");
-  g_assert_null (find_toplevel (GDN_TYPE_SHIP_DIALOG));
+  g_assert_null (gdn_ui_test_find_visible_toplevel (GDN_TYPE_SHIP_DIALOG));
   assert_status (store, id, "shipped");
   assert_last_event (store, id, "qc", "shipped", NULL);
   g_free (sql);
@@ -596,17 +423,17 @@ check_workflow (GdnApplication *app,
 
   /* Delivered after the promised date: the delay reason is asked for in the dialog */
   click_step (page, "delivered");
-  dialog = find_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG);
+  dialog = gdn_ui_test_find_visible_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG);
   set_row_text (GTK_WIDGET (dialog), "Delivered on", "2100-01-05");
   click_dialog_button (dialog, "Mark _Delivered");
-  g_assert_nonnull (find_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG));
+  g_assert_nonnull (gdn_ui_test_find_visible_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG));
   g_assert_true (gtk_widget_has_css_class (get_row (GTK_WIDGET (dialog), "Delay reason"),
                                            "error"));
   g_assert_nonnull (strstr (shown_error (GTK_WIDGET (dialog)), "choose a delay reason"));
   assert_status (store, id, "shipped");
   adw_combo_row_set_selected (ADW_COMBO_ROW (get_row (GTK_WIDGET (dialog), "Delay reason")), 3);
   click_dialog_button (dialog, "Mark _Delivered");
-  g_assert_null (find_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG));
+  g_assert_null (gdn_ui_test_find_visible_toplevel (GDN_TYPE_STATUS_CHANGE_DIALOG));
   assert_status (store, id, "delivered");
   assert_last_event (store, id, "shipped", "delivered", NULL);
   g_assert_cmpint (count (store, "SELECT count(*) FROM orders WHERE delivered_date = '2100-01-05'"
@@ -621,17 +448,17 @@ check_workflow (GdnApplication *app,
 
   /* Back to the list: the order is there, and two Chinese characters find it */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "order.back", NULL));
-  wait_for (is_mapped, list);
+  gdn_ui_test_wait_for (gdn_ui_test_is_mapped, list);
   shown.model = gdn_record_list_get_model (list);
   shown.n = 1;
-  wait_for (model_has_n, &shown);
-  search = get_widget (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
+  gdn_ui_test_wait_for (model_has_n, &shown);
+  search = gdn_ui_test_get_widget_of_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (search), "长安");
   shown.n = 0;
-  wait_for (model_has_n, &shown);
+  gdn_ui_test_wait_for (model_has_n, &shown);
   gtk_editable_set_text (GTK_EDITABLE (search), "华强");
   shown.n = 1;
-  wait_for (model_has_n, &shown);
+  gdn_ui_test_wait_for (model_has_n, &shown);
   {
     g_autoptr(GdnRecord) row = g_list_model_get_item (G_LIST_MODEL (shown.model), 0);
 
@@ -649,7 +476,7 @@ test_orders_workflow (void)
   g_autoptr(GError) error = NULL;
   gint64 customer_id;
 
-  if (!have_display ())
+  if (!gdn_ui_test_have_display ())
     return;
 
   settings = g_settings_new (APP_ID);
@@ -663,7 +490,7 @@ test_orders_workflow (void)
   g_clear_object (&store);
   g_clear_object (&db);
 
-  run_app (path, check_workflow, &customer_id);
+  g_assert_cmpint (gdn_ui_test_run_app (path, check_workflow, &customer_id), ==, 0);
   g_settings_reset (settings, "user-name");
 }
 
@@ -677,7 +504,7 @@ check_order_actions (GdnApplication *app,
   GdnStore *store = gdn_application_get_store (app);
   gint64 id = *(gint64 *) data;
   g_autofree char *target = g_strdup_printf ("orders:%" G_GINT64_FORMAT, id);
-  GdnOrdersView *view;
+  GdnSectionView *view;
   GdnOrderPage *page;
   GdnRecordList *list;
   AdwMessageDialog *dialog;
@@ -690,18 +517,18 @@ check_order_actions (GdnApplication *app,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "s",
                                              target));
   g_assert_cmpstr (gdn_window_get_section (GDN_WINDOW (window)), ==, "orders");
-  view = GDN_ORDERS_VIEW (get_widget (GTK_WIDGET (window), GDN_TYPE_ORDERS_VIEW));
-  page = GDN_ORDER_PAGE (get_widget (GTK_WIDGET (view), GDN_TYPE_ORDER_PAGE));
-  wait_for (is_mapped, page);
+  view = get_orders_view (window);
+  page = GDN_ORDER_PAGE (gdn_ui_test_get_widget_of_type (GTK_WIDGET (view), GDN_TYPE_ORDER_PAGE));
+  gdn_ui_test_wait_for (gdn_ui_test_is_mapped, page);
   g_assert_cmpint (gdn_record_get_id (GDN_RECORD (gdn_order_page_get_order (page))), ==, id);
 
   /* The message of the stage, filled from the order, to the primary contact */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "order.show-message", NULL));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (gdn_ui_test_find_visible_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Order confirmation");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "To wang@huaqiang.example");
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_widget (GTK_WIDGET (dialog),
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gdn_ui_test_get_widget_of_type (GTK_WIDGET (dialog),
                                                                 GTK_TYPE_TEXT_VIEW)));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -710,8 +537,8 @@ check_order_actions (GdnApplication *app,
   g_assert_nonnull (strstr (body, "1. 贴片电容 (HQ-CAP-0805): 5,000 个 × 0.12 = 600.00"));
   g_assert_nonnull (strstr (body, "\n" CLERK "\n"));
   click_dialog_button (GTK_WINDOW (dialog), "C_opy");
-  settle ();
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gdn_ui_test_settle ();
+  g_assert_null (gdn_ui_test_find_visible_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpint (count (store, "SELECT count(*) FROM interactions"), ==, 0);
 
   /* A case about the order: opened, and shown in the Cases section */
@@ -729,35 +556,35 @@ check_order_actions (GdnApplication *app,
   set_row_text (GTK_WIDGET (page), "Notes", "客户要求分两批发货");
   g_assert_true (gdn_order_page_get_modified (page));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "order.back", NULL));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (gdn_ui_test_find_visible_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   click_dialog_button (GTK_WINDOW (dialog), "_Cancel");
-  settle ();
+  gdn_ui_test_settle ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "order.back", NULL));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (gdn_ui_test_find_visible_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   click_dialog_button (GTK_WINDOW (dialog), "_Discard");
-  settle ();
-  list = GDN_RECORD_LIST (get_widget (GTK_WIDGET (view), GDN_TYPE_RECORD_LIST));
-  wait_for (is_mapped, list);
+  gdn_ui_test_settle ();
+  list = GDN_RECORD_LIST (gdn_ui_test_get_widget_of_type (GTK_WIDGET (view), GDN_TYPE_RECORD_LIST));
+  gdn_ui_test_wait_for (gdn_ui_test_is_mapped, list);
   g_assert_cmpint (count (store, "SELECT count(*) FROM orders WHERE notes IS NULL"), ==, 1);
 
   /* Delete moves the order to the trash; Undo (Ctrl+Z) brings it back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "s",
                                              target));
-  wait_for (is_mapped, page);
+  gdn_ui_test_wait_for (gdn_ui_test_is_mapped, page);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "order.delete", NULL));
-  wait_for (is_mapped, list);
+  gdn_ui_test_wait_for (gdn_ui_test_is_mapped, list);
   g_assert_cmpint (count (store, "SELECT count(*) FROM orders WHERE deleted_at IS NOT NULL"),
                    ==, 1);
   shown.model = gdn_record_list_get_model (list);
   shown.n = 0;
-  wait_for (model_has_n, &shown);
+  gdn_ui_test_wait_for (model_has_n, &shown);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpint (count (store, "SELECT count(*) FROM orders WHERE deleted_at IS NULL"), ==, 1);
   shown.n = 1;
-  wait_for (model_has_n, &shown);
+  gdn_ui_test_wait_for (model_has_n, &shown);
 }
 
 static void
@@ -773,7 +600,7 @@ test_orders_actions (void)
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (!have_display ())
+  if (!gdn_ui_test_have_display ())
     return;
 
   settings = g_settings_new (APP_ID);
@@ -799,7 +626,7 @@ test_orders_actions (void)
   g_clear_object (&store);
   g_clear_object (&db);
 
-  run_app (path, check_order_actions, &id);
+  g_assert_cmpint (gdn_ui_test_run_app (path, check_order_actions, &id), ==, 0);
   g_settings_reset (settings, "user-name");
 }
 

@@ -14,6 +14,7 @@
 #include "gdn-preferences-dialog.h"
 #include "gdn-reminder-dialog.h"
 #include "gdn-test-utils.h"
+#include "gdn-ui-test-utils.h"
 #include "gdn-today-view.h"
 #include "gdn-window.h"
 
@@ -21,153 +22,6 @@
  * in a real window (under Xvfb), driven the way a person would, and checked in the
  * database. The fixture's dates are relative to the real today: snoozing works from the
  * clock. */
-
-typedef void (*CheckFunc) (GdnApplication *app,
-                           GtkWindow      *window,
-                           gpointer        data);
-
-typedef struct
-{
-  GdnApplication *app;
-  CheckFunc       check;
-  gpointer        data;
-  GtkWindow      *window;
-  gboolean        checked;
-} AppRun;
-
-static gboolean
-have_display (void)
-{
-  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
-    return TRUE;
-  g_test_skip ("no display (run under Xvfb)");
-  return FALSE;
-}
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @cond holds, failing after 20 s */
-static void
-wait_for (gboolean (*cond) (gpointer),
-          gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting");
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-  guint tick = g_timeout_add (5, tick_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-}
-
-static gboolean
-run_check_cb (gpointer user_data)
-{
-  AppRun *run = user_data;
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (run->window)))
-    return G_SOURCE_CONTINUE;
-
-  run->check (run->app, run->window, run->data);
-  run->checked = TRUE;
-  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_window_added_cb (GtkApplication *application,
-                    GtkWindow      *window,
-                    AppRun         *run)
-{
-  if (run->window != NULL || !GDN_IS_WINDOW (window))
-    return;
-  run->window = window;
-  g_timeout_add (10, run_check_cb, run);
-}
-
-static gboolean
-give_up_cb (gpointer data)
-{
-  g_error ("the application did not finish in time");
-  return G_SOURCE_REMOVE;
-}
-
-static int
-run_app (const char *db_path,
-         CheckFunc   check,
-         gpointer    data)
-{
-  g_autoptr(GdnApplication) app = gdn_application_new ();
-  char *argv[] = { (char *) "gendan", (char *) "--database", (char *) db_path, NULL };
-  AppRun run = { app, check, data, NULL, FALSE };
-  guint give_up;
-  int status;
-
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), &run);
-
-  give_up = g_timeout_add_seconds (120, give_up_cb, NULL);
-  status = g_application_run (G_APPLICATION (app), 3, argv);
-  g_source_remove (give_up);
-
-  g_assert_true (run.checked);
-  return status;
-}
-
-typedef gboolean (*WidgetPredicate) (GtkWidget     *widget,
-                                     gconstpointer  data);
-
-static GtkWidget *
-find_widget (GtkWidget       *root,
-             WidgetPredicate  predicate,
-             gconstpointer    data)
-{
-  if (predicate (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
 
 static gboolean
 is_today_view (GtkWidget     *widget,
@@ -181,14 +35,6 @@ is_row_titled (GtkWidget     *widget,
                gconstpointer  title)
 {
   return ADW_IS_ACTION_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-is_entry_row_titled (GtkWidget     *widget,
-                     gconstpointer  title)
-{
-  return ADW_IS_ENTRY_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
@@ -218,7 +64,7 @@ is_row_with_subtitle (GtkWidget     *widget,
 static GdnTodayView *
 get_today_view (GtkWindow *window)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (window), is_today_view, NULL);
+  GtkWidget *view = gdn_ui_test_find_widget (GTK_WIDGET (window), is_today_view, NULL);
 
   g_assert_nonnull (view);
   return GDN_TODAY_VIEW (view);
@@ -262,7 +108,7 @@ find_row (GdnTodayView *view,
           guint         group,
           const char   *title)
 {
-  return find_widget (group_list (view, group), is_row_titled, title);
+  return gdn_ui_test_find_widget (group_list (view, group), is_row_titled, title);
 }
 
 static void
@@ -270,7 +116,7 @@ set_entry (GtkWidget  *root,
            const char *title,
            const char *text)
 {
-  GtkWidget *row = find_widget (root, is_entry_row_titled, title);
+  GtkWidget *row = gdn_ui_test_find_widget (root, gdn_ui_test_is_entry_row_titled, title);
 
   if (row == NULL)
     g_error ("no entry row “%s”", title);
@@ -360,7 +206,7 @@ check_agenda (GdnApplication *app,
                                        "Payment due for order SO-001");
 
   /* Done (its button has a name of its own) takes it off the list, and records it */
-  done = find_widget (row, has_action_name, "today.done");
+  done = gdn_ui_test_find_widget (row, has_action_name, "today.done");
   g_assert_nonnull (done);
   gtk_test_accessible_assert_property (done, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Mark “Payment due for order SO-001” as done");
@@ -373,7 +219,7 @@ check_agenda (GdnApplication *app,
 
   /* Snooze for a day, as the menu of the row does: it moves to tomorrow */
   row = find_row (view, 0, "Shipment of order SO-002 to arrive");
-  menu = find_widget (row, is_menu_button, NULL);
+  menu = gdn_ui_test_find_widget (row, is_menu_button, NULL);
   g_assert_nonnull (menu);
   gtk_test_accessible_assert_property (menu, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Snooze “Shipment of order SO-002 to arrive”");
@@ -389,10 +235,10 @@ check_agenda (GdnApplication *app,
 
   /* Ctrl+N on Today: a new reminder; a title is required, and nothing is saved without */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL));
-  dialog = GTK_WIDGET (find_toplevel (GDN_TYPE_REMINDER_DIALOG));
+  dialog = GTK_WIDGET (gdn_ui_test_find_visible_toplevel (GDN_TYPE_REMINDER_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_activate_action (dialog, "reminder.save", NULL));
-  g_assert_true (gtk_widget_has_css_class (find_widget (dialog, is_entry_row_titled, "Title"),
+  g_assert_true (gtk_widget_has_css_class (gdn_ui_test_find_widget (dialog, gdn_ui_test_is_entry_row_titled, "Title"),
                                            "error"));
   g_assert_cmpint (count (app, "SELECT count(*) FROM reminders WHERE kind = 'custom'"), ==, 0);
 
@@ -400,7 +246,7 @@ check_agenda (GdnApplication *app,
   set_entry (dialog, "Time (HH:MM, empty for the whole day)", "25:99");
   g_assert_true (gtk_widget_activate_action (dialog, "reminder.save", NULL));
   g_assert_cmpint (count (app, "SELECT count(*) FROM reminders WHERE kind = 'custom'"), ==, 0);
-  g_assert_true (gtk_widget_has_css_class (find_widget (dialog, is_entry_row_titled,
+  g_assert_true (gtk_widget_has_css_class (gdn_ui_test_find_widget (dialog, gdn_ui_test_is_entry_row_titled,
                                                         "Time (HH:MM, empty for the whole day)"),
                                            "error"));
   set_entry (dialog, "Time (HH:MM, empty for the whole day)", "");
@@ -408,7 +254,7 @@ check_agenda (GdnApplication *app,
   g_assert_cmpint (count (app, "SELECT count(*) FROM reminders WHERE kind = 'custom'"
                                " AND title = '回访王经理' AND due_at = date('now','localtime')"
                                " || ' 00:00:00'"), ==, 1);
-  g_assert_null (find_toplevel (GDN_TYPE_REMINDER_DIALOG));
+  g_assert_null (gdn_ui_test_find_visible_toplevel (GDN_TYPE_REMINDER_DIALOG));
 
   /* the view follows the store: the reminder is due today */
   gdn_today_view_refresh (view);
@@ -434,11 +280,11 @@ test_agenda (void)
 {
   Fixture f;
 
-  if (!have_display ())
+  if (!gdn_ui_test_have_display ())
     return;
   fixture_init (&f);
-  g_assert_cmpint (run_app (f.path, check_agenda, NULL), ==, 0);
-  g_assert_cmpint (run_app (f.path, check_reloaded, NULL), ==, 0);
+  g_assert_cmpint (gdn_ui_test_run_app_full (f.path, GDN_TYPE_WINDOW, check_agenda, NULL), ==, 0);
+  g_assert_cmpint (gdn_ui_test_run_app_full (f.path, GDN_TYPE_WINDOW, check_reloaded, NULL), ==, 0);
   fixture_clear (&f);
 }
 
@@ -449,7 +295,7 @@ check_empty (GdnApplication *app,
              gpointer        data)
 {
   GdnTodayView *view = get_today_view (window);
-  GtkWidget *import = find_widget (GTK_WIDGET (view), has_action_name, "app.import");
+  GtkWidget *import = gdn_ui_test_find_widget (GTK_WIDGET (view), has_action_name, "app.import");
   GtkWidget *page;
 
   g_assert_cmpuint (gdn_today_view_get_entries (view)->len, ==, 0);
@@ -464,10 +310,10 @@ test_empty (void)
 {
   g_autofree char *path = NULL;
 
-  if (!have_display ())
+  if (!gdn_ui_test_have_display ())
     return;
   path = gdn_test_tmp_path ("empty.db");
-  g_assert_cmpint (run_app (path, check_empty, NULL), ==, 0);
+  g_assert_cmpint (gdn_ui_test_run_app_full (path, GDN_TYPE_WINDOW, check_empty, NULL), ==, 0);
 }
 
 /* ---- import ------------------------------------------------------------------------- */
@@ -510,7 +356,7 @@ check_import (GdnApplication *app,
 
   /* the main menu's Import… */
   g_action_group_activate_action (G_ACTION_GROUP (app), "import", NULL);
-  dialog = GDN_IMPORT_DIALOG (find_toplevel (GDN_TYPE_IMPORT_DIALOG));
+  dialog = GDN_IMPORT_DIALOG (gdn_ui_test_find_visible_toplevel (GDN_TYPE_IMPORT_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == window);
   g_assert_cmpint (gdn_import_dialog_get_state (dialog), ==, GDN_IMPORT_DIALOG_EMPTY);
@@ -518,37 +364,37 @@ check_import (GdnApplication *app,
 
   /* a refused file: every problem by line, and nothing written */
   gdn_import_dialog_set_file (dialog, bad);
-  wait_for (import_settled, dialog);
+  gdn_ui_test_wait_for (import_settled, dialog);
   g_assert_cmpint (gdn_import_dialog_get_state (dialog), ==, GDN_IMPORT_DIALOG_REFUSED);
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL) &&
                   gdn_import_dialog_get_state (dialog) != GDN_IMPORT_DIALOG_REFUSED);
-  problems = find_widget (GTK_WIDGET (dialog), is_row_with_subtitle, "Line 2, column “tier”");
+  problems = gdn_ui_test_find_widget (GTK_WIDGET (dialog), is_row_with_subtitle, "Line 2, column “tier”");
   g_assert_nonnull (problems);
   g_assert_true (gtk_widget_is_visible (problems));
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_with_subtitle,
+  g_assert_nonnull (gdn_ui_test_find_widget (GTK_WIDGET (dialog), is_row_with_subtitle,
                                  "Line 3, column “name”"));
   g_assert_cmpint (count (app, "SELECT count(*) FROM customers"), ==, 0);
 
   /* a missing column is said at once */
   gdn_import_dialog_set_file (dialog, missing);
-  wait_for (import_settled, dialog);
+  gdn_ui_test_wait_for (import_settled, dialog);
   g_assert_cmpint (gdn_import_dialog_get_state (dialog), ==, GDN_IMPORT_DIALOG_REFUSED);
 
   /* a good file: checked, then imported */
   gdn_import_dialog_set_file (dialog, good);
-  wait_for (import_settled, dialog);
+  gdn_ui_test_wait_for (import_settled, dialog);
   g_assert_cmpint (gdn_import_dialog_get_state (dialog), ==, GDN_IMPORT_DIALOG_READY);
   g_assert_cmpint (count (app, "SELECT count(*) FROM customers"), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
-  wait_for (import_settled, dialog);
+  gdn_ui_test_wait_for (import_settled, dialog);
   g_assert_cmpint (gdn_import_dialog_get_state (dialog), ==, GDN_IMPORT_DIALOG_DONE);
   g_assert_cmpint (count (app, "SELECT count(*) FROM customers WHERE code IN ('C101', 'C102')"),
                    ==, 2);
   g_assert_cmpint (count (app, "SELECT count(*) FROM customers WHERE code = 'C101'"
                                " AND tier = 'A'"), ==, 1);
   gtk_window_close (GTK_WINDOW (dialog));
-  spin (50);
-  g_assert_null (find_toplevel (GDN_TYPE_IMPORT_DIALOG));
+  gdn_ui_test_spin (50);
+  g_assert_null (gdn_ui_test_find_visible_toplevel (GDN_TYPE_IMPORT_DIALOG));
 }
 
 static void
@@ -556,10 +402,10 @@ test_import (void)
 {
   g_autofree char *path = NULL;
 
-  if (!have_display ())
+  if (!gdn_ui_test_have_display ())
     return;
   path = gdn_test_tmp_path ("import.db");
-  g_assert_cmpint (run_app (path, check_import, NULL), ==, 0);
+  g_assert_cmpint (gdn_ui_test_run_app_full (path, GDN_TYPE_WINDOW, check_import, NULL), ==, 0);
 }
 
 /* ---- export ------------------------------------------------------------------------- */
@@ -584,13 +430,13 @@ check_export (GdnApplication *app,
   g_autofree char *contents = NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "export", NULL);
-  dialog = g_object_ref (GDN_EXPORT_DIALOG (find_toplevel (GDN_TYPE_EXPORT_DIALOG)));
+  dialog = g_object_ref (GDN_EXPORT_DIALOG (gdn_ui_test_find_visible_toplevel (GDN_TYPE_EXPORT_DIALOG)));
   gdn_export_dialog_set_kind (dialog, "orders");
   gdn_export_dialog_set_xlsx (dialog, FALSE);
   gdn_export_dialog_export_to (dialog, csv_file);
-  wait_for (export_settled, dialog);
+  gdn_ui_test_wait_for (export_settled, dialog);
   g_assert_cmpint (gdn_export_dialog_get_state (dialog), ==, GDN_EXPORT_DIALOG_DONE);
-  g_assert_null (find_toplevel (GDN_TYPE_EXPORT_DIALOG));
+  g_assert_null (gdn_ui_test_find_visible_toplevel (GDN_TYPE_EXPORT_DIALOG));
 
   /* the format's suffix is added; the headers are English by default in English */
   g_clear_pointer (&csv, g_free);
@@ -602,11 +448,11 @@ check_export (GdnApplication *app,
 
   g_clear_object (&dialog);
   g_action_group_activate_action (G_ACTION_GROUP (app), "export", NULL);
-  dialog = g_object_ref (GDN_EXPORT_DIALOG (find_toplevel (GDN_TYPE_EXPORT_DIALOG)));
+  dialog = g_object_ref (GDN_EXPORT_DIALOG (gdn_ui_test_find_visible_toplevel (GDN_TYPE_EXPORT_DIALOG)));
   gdn_export_dialog_set_kind (dialog, "customers");
   gdn_export_dialog_set_xlsx (dialog, TRUE);
   gdn_export_dialog_export_to (dialog, xlsx_file);
-  wait_for (export_settled, dialog);
+  gdn_ui_test_wait_for (export_settled, dialog);
   g_assert_cmpint (gdn_export_dialog_get_state (dialog), ==, GDN_EXPORT_DIALOG_DONE);
   g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
 }
@@ -617,11 +463,11 @@ test_export (void)
   Fixture f;
   g_autofree char *dir = NULL;
 
-  if (!have_display ())
+  if (!gdn_ui_test_have_display ())
     return;
   fixture_init (&f);
   dir = g_path_get_dirname (f.path);
-  g_assert_cmpint (run_app (f.path, check_export, dir), ==, 0);
+  g_assert_cmpint (gdn_ui_test_run_app_full (f.path, GDN_TYPE_WINDOW, check_export, dir), ==, 0);
   fixture_clear (&f);
 }
 
@@ -676,18 +522,18 @@ check_backup (GdnApplication *app,
 
   /* Preferences → Back up now */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  prefs = find_toplevel (GDN_TYPE_PREFERENCES_DIALOG);
+  prefs = gdn_ui_test_find_visible_toplevel (GDN_TYPE_PREFERENCES_DIALOG);
   g_assert_nonnull (prefs);
-  g_assert_nonnull (find_widget (GTK_WIDGET (prefs), has_action_name, "prefs.restore"));
+  g_assert_nonnull (gdn_ui_test_find_widget (GTK_WIDGET (prefs), has_action_name, "prefs.restore"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.backup", NULL));
-  wait_for (has_manual_backup, (gpointer) check->folder);
+  gdn_ui_test_wait_for (has_manual_backup, (gpointer) check->folder);
   backup = find_backup (check->folder, FALSE);
-  spin (200);
+  gdn_ui_test_spin (200);
   gtk_window_destroy (prefs);
 
   /* the daily one, into the same folder, once */
   g_assert_true (gdn_application_backup_daily (app));
-  wait_for (has_daily_backup, (gpointer) check->folder);
+  gdn_ui_test_wait_for (has_daily_backup, (gpointer) check->folder);
   g_assert_false (gdn_application_backup_daily (app));
 
   /* a change after the backup, then the backup put back: the change is gone */
@@ -704,16 +550,16 @@ check_backup (GdnApplication *app,
     g_assert_false (gdn_application_restore_backup (app, junk, &error));
     g_assert_nonnull (error);
     g_clear_error (&error);
-    g_assert_true (find_toplevel (GDN_TYPE_WINDOW) == window);
+    g_assert_true (gdn_ui_test_find_visible_toplevel (GDN_TYPE_WINDOW) == window);
   }
 
   g_assert_true (gdn_application_restore_backup (app, backup, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (app, "SELECT count(*) FROM customers"), ==, 1);
-  new_window = find_toplevel (GDN_TYPE_WINDOW);
+  new_window = gdn_ui_test_find_visible_toplevel (GDN_TYPE_WINDOW);
   g_assert_nonnull (new_window);
   g_assert_true (new_window != window);
-  g_assert_nonnull (find_widget (GTK_WIDGET (new_window), is_today_view, NULL));
+  g_assert_nonnull (gdn_ui_test_find_widget (GTK_WIDGET (new_window), is_today_view, NULL));
 }
 
 static void
@@ -728,7 +574,7 @@ test_backup_restore (void)
   const char *name;
   gboolean kept = FALSE;
 
-  if (!have_display ())
+  if (!gdn_ui_test_have_display ())
     return;
   fixture_init (&f);
   dir = g_path_get_dirname (f.path);
@@ -738,7 +584,7 @@ test_backup_restore (void)
 
   check.folder = folder;
   check.backup = NULL;
-  g_assert_cmpint (run_app (f.path, check_backup, &check), ==, 0);
+  g_assert_cmpint (gdn_ui_test_run_app_full (f.path, GDN_TYPE_WINDOW, check_backup, &check), ==, 0);
 
   /* the replaced database was kept beside it */
   listing = g_dir_open (dir, 0, NULL);

@@ -18,24 +18,13 @@
 #include "gdn-shipment.h"
 #include "gdn-record-list.h"
 #include "gdn-test-utils.h"
+#include "gdn-ui-test-utils.h"
+#include "gdn-section-view.h"
 #include "gdn-section.h"
 #include "gdn-window.h"
 
 /* The application runs for real (g_application_run with --database) in a real window;
  * each test's checks run once the first window is mapped, then the app is quit. */
-
-typedef void (*CheckFunc) (GdnApplication *app,
-                           GtkWindow      *window,
-                           gpointer        data);
-
-typedef struct
-{
-  GdnApplication *app;
-  CheckFunc       check;
-  gpointer        data;
-  GtkWindow      *window;
-  gboolean        checked;
-} AppRun;
 
 static const char * const section_titles[] = {
   "Today", "Orders", "Customers", "Cases", "Shipments", "Contracts"
@@ -43,122 +32,6 @@ static const char * const section_titles[] = {
 static const char * const section_names[] = {
   "today", "orders", "customers", "cases", "shipments", "contracts"
 };
-
-static gboolean
-have_display (void)
-{
-  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
-    return TRUE;
-  g_test_skip ("no display (run under Xvfb)");
-  return FALSE;
-}
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @cond holds, failing after 10 s */
-static void
-wait_for (gboolean (*cond) (gpointer),
-          gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for the window");
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-static gboolean
-run_check_cb (gpointer user_data)
-{
-  AppRun *run = user_data;
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (run->window)))
-    return G_SOURCE_CONTINUE;
-
-  run->check (run->app, run->window, run->data);
-  run->checked = TRUE;
-  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_window_added_cb (GtkApplication *application,
-                    GtkWindow      *window,
-                    AppRun         *run)
-{
-  if (run->window != NULL)
-    return;
-  run->window = window;
-  g_timeout_add (10, run_check_cb, run);
-}
-
-static gboolean
-give_up_cb (gpointer data)
-{
-  g_error ("the application did not show a window in time");
-  return G_SOURCE_REMOVE;
-}
-
-/* Returns: the exit status of the application */
-static int
-run_app (const char *db_path,
-         CheckFunc   check,
-         gpointer    data)
-{
-  g_autoptr(GdnApplication) app = gdn_application_new ();
-  char *argv[] = { (char *) "gendan", (char *) "--database", (char *) db_path, NULL };
-  AppRun run = { app, check, data, NULL, FALSE };
-  guint give_up;
-  int status;
-
-  /* Several instances run one after the other in this process */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), &run);
-
-  give_up = g_timeout_add_seconds (60, give_up_cb, NULL);
-  status = g_application_run (G_APPLICATION (app), 3, argv);
-  g_source_remove (give_up);
-
-  g_assert_true (run.checked);
-  return status;
-}
-
-typedef gboolean (*WidgetPredicate) (GtkWidget     *widget,
-                                     gconstpointer  data);
-
-static GtkWidget *
-find_widget (GtkWidget       *root,
-             WidgetPredicate  predicate,
-             gconstpointer    data)
-{
-  if (predicate (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
 is_sidebar (GtkWidget     *widget,
@@ -182,22 +55,6 @@ is_record_list (GtkWidget     *widget,
 }
 
 static gboolean
-is_entry_row_titled (GtkWidget     *widget,
-                     gconstpointer  title)
-{
-  return ADW_IS_ENTRY_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-has_action_name (GtkWidget     *widget,
-                 gconstpointer  action_name)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
-}
-
-static gboolean
 is_spin_button (GtkWidget     *widget,
                 gconstpointer  data)
 {
@@ -207,7 +64,7 @@ is_spin_button (GtkWidget     *widget,
 static GtkListBox *
 get_sidebar (GtkWindow *window)
 {
-  GtkWidget *sidebar = find_widget (GTK_WIDGET (window), is_sidebar, NULL);
+  GtkWidget *sidebar = gdn_ui_test_find_widget (GTK_WIDGET (window), is_sidebar, NULL);
 
   g_assert_nonnull (sidebar);
   return GTK_LIST_BOX (sidebar);
@@ -216,7 +73,7 @@ get_sidebar (GtkWindow *window)
 static AdwViewStack *
 get_stack (GtkWindow *window)
 {
-  GtkWidget *stack = find_widget (GTK_WIDGET (window), is_view_stack, NULL);
+  GtkWidget *stack = gdn_ui_test_find_widget (GTK_WIDGET (window), is_view_stack, NULL);
 
   g_assert_nonnull (stack);
   return ADW_VIEW_STACK (stack);
@@ -231,26 +88,10 @@ list_count (GtkWindow  *window,
   GtkWidget *list;
 
   g_assert_nonnull (page);
-  list = find_widget (page, is_record_list, NULL);
+  list = gdn_ui_test_find_widget (page, is_record_list, NULL);
   if (list == NULL)
     g_error ("no list in the section “%s”", section);
   return g_list_model_get_n_items (G_LIST_MODEL (gdn_record_list_get_model (GDN_RECORD_LIST (list))));
-}
-
-/* Dialogs are transient for the window, not windows of the application */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
 }
 
 static void
@@ -302,8 +143,9 @@ check_sections (GdnApplication *app,
   /* each section shows its own view (a GdnSection) in place of its overview */
   page = gtk_stack_get_visible_child (GTK_STACK (adw_view_stack_get_visible_child (stack)));
   g_assert_true (GDN_IS_SECTION (page));
-  g_assert_cmpstr (G_OBJECT_TYPE_NAME (page), ==, "GdnOrdersView");
-  wait_for (is_mapped, page);
+  g_assert_true (GDN_IS_SECTION_VIEW (page));
+  g_assert_cmpstr (gdn_section_view_get_section (GDN_SECTION_VIEW (page)), ==, "orders");
+  gdn_ui_test_wait_for (gdn_ui_test_is_mapped, page);
   g_assert_false (gtk_widget_get_mapped (adw_view_stack_get_child_by_name (stack, "today")));
   g_assert_true (gtk_list_box_get_selected_row (sidebar) == orders_row);
 
@@ -324,7 +166,7 @@ check_sections (GdnApplication *app,
 
   /* About: the name, version and licence */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  about = ADW_ABOUT_WINDOW (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  about = ADW_ABOUT_WINDOW (gdn_ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Gendan");
   g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
@@ -333,7 +175,7 @@ check_sections (GdnApplication *app,
   gtk_window_destroy (GTK_WINDOW (about));
 
   /* The search button (Ctrl+F) searches the section shown */
-  search_button = find_widget (GTK_WIDGET (window), has_action_name, "win.search");
+  search_button = gdn_ui_test_find_widget (GTK_WIDGET (window), gdn_ui_test_has_action_name, "win.search");
   g_assert_nonnull (search_button);
   g_assert_true (gtk_widget_get_visible (search_button));
   g_assert_true (gtk_widget_is_sensitive (search_button));
@@ -344,10 +186,10 @@ test_sidebar_sections (void)
 {
   g_autofree char *path = NULL;
 
-  if (!have_display ())
+  if (!gdn_ui_test_have_display ())
     return;
   path = gdn_test_tmp_path ("gendan.db");
-  g_assert_cmpint (run_app (path, check_sections, NULL), ==, 0);
+  g_assert_cmpint (gdn_ui_test_run_app (path, check_sections, NULL), ==, 0);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
@@ -480,7 +322,7 @@ check_counts (GdnApplication *app,
   /* A row written while the window is open shows up without any further action */
   g_assert_nonnull (store);
   order = add_order (store, "SO202611-0006", 1, "in_production");
-  wait_for (orders_list_has_five, window);
+  gdn_ui_test_wait_for (orders_list_has_five, window);
 }
 
 static void
@@ -493,7 +335,7 @@ test_counts_match_store (void)
   g_autoptr(GError) error = NULL;
   gint64 huaqiang, changan;
 
-  if (!have_display ())
+  if (!gdn_ui_test_have_display ())
     return;
 
   path = gdn_test_tmp_path ("华强跟单.db");
@@ -530,7 +372,7 @@ test_counts_match_store (void)
   g_clear_object (&store);
   g_clear_object (&db);
 
-  g_assert_cmpint (run_app (path, check_counts, NULL), ==, 0);
+  g_assert_cmpint (gdn_ui_test_run_app (path, check_counts, NULL), ==, 0);
 }
 
 /* An empty database: zeros, and a hint on Today about how to fill it */
@@ -553,10 +395,10 @@ test_counts_empty (void)
 {
   g_autofree char *path = NULL;
 
-  if (!have_display ())
+  if (!gdn_ui_test_have_display ())
     return;
   path = gdn_test_tmp_path ("gendan.db");
-  g_assert_cmpint (run_app (path, check_empty, NULL), ==, 0);
+  g_assert_cmpint (gdn_ui_test_run_app (path, check_empty, NULL), ==, 0);
 }
 
 /* A file that cannot be opened: a dialog with the reason, exit status 1, file untouched */
@@ -595,7 +437,7 @@ test_open_not_a_database (void)
   g_autoptr(GString) junk = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
 
-  if (!have_display ())
+  if (!gdn_ui_test_have_display ())
     return;
 
   path = gdn_test_tmp_path ("订单台账.db");
@@ -605,7 +447,7 @@ test_open_not_a_database (void)
   g_assert_no_error (error);
   before = gdn_test_file_sha256 (path);
 
-  g_assert_cmpint (run_app (path, check_error_dialog, &expected), ==, 1);
+  g_assert_cmpint (gdn_ui_test_run_app (path, check_error_dialog, &expected), ==, 1);
 
   after = gdn_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
@@ -620,7 +462,7 @@ test_open_newer_version (void)
   g_autoptr(GdnDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_display ())
+  if (!gdn_ui_test_have_display ())
     return;
 
   path = gdn_test_tmp_path ("gendan.db");
@@ -631,7 +473,7 @@ test_open_newer_version (void)
   g_assert_no_error (error);
   g_clear_object (&db);
 
-  g_assert_cmpint (run_app (path, check_error_dialog, &expected), ==, 1);
+  g_assert_cmpint (gdn_ui_test_run_app (path, check_error_dialog, &expected), ==, 1);
 }
 
 static void
@@ -667,7 +509,7 @@ test_window_size_remembered (void)
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *path = NULL;
 
-  if (!have_display ())
+  if (!gdn_ui_test_have_display ())
     return;
 
   settings = g_settings_new (APP_ID);
@@ -676,7 +518,7 @@ test_window_size_remembered (void)
   g_settings_set_boolean (settings, "window-maximized", FALSE);
 
   path = gdn_test_tmp_path ("gendan.db");
-  g_assert_cmpint (run_app (path, check_size, NULL), ==, 0);
+  g_assert_cmpint (gdn_ui_test_run_app (path, check_size, NULL), ==, 0);
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1024);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
@@ -707,16 +549,16 @@ check_preferences (GdnApplication *app,
     real_name = g_get_user_name ();
   g_assert_cmpstr (gdn_store_get_user_name (store), ==, real_name);
 
-  g_assert_null (find_toplevel (GDN_TYPE_PREFERENCES_DIALOG));
+  g_assert_null (gdn_ui_test_find_toplevel (GDN_TYPE_PREFERENCES_DIALOG));
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = find_toplevel (GDN_TYPE_PREFERENCES_DIALOG);
+  preferences = gdn_ui_test_find_toplevel (GDN_TYPE_PREFERENCES_DIALOG);
   g_assert_nonnull (preferences);
   g_assert_true (gtk_window_get_transient_for (preferences) == window);
-  wait_for (is_mapped, preferences);
+  gdn_ui_test_wait_for (gdn_ui_test_is_mapped, preferences);
 
-  name_row = find_widget (GTK_WIDGET (preferences), is_entry_row_titled, "Your name");
-  company_row = find_widget (GTK_WIDGET (preferences), is_entry_row_titled, "Company name");
-  spin = find_widget (GTK_WIDGET (preferences), is_spin_button, NULL);
+  name_row = gdn_ui_test_find_widget (GTK_WIDGET (preferences), gdn_ui_test_is_entry_row_titled, "Your name");
+  company_row = gdn_ui_test_find_widget (GTK_WIDGET (preferences), gdn_ui_test_is_entry_row_titled, "Company name");
+  spin = gdn_ui_test_find_widget (GTK_WIDGET (preferences), is_spin_button, NULL);
   g_assert_nonnull (name_row);
   g_assert_nonnull (company_row);
   g_assert_nonnull (spin);
@@ -747,10 +589,10 @@ test_preferences (void)
 {
   g_autofree char *path = NULL;
 
-  if (!have_display ())
+  if (!gdn_ui_test_have_display ())
     return;
   path = gdn_test_tmp_path ("gendan.db");
-  g_assert_cmpint (run_app (path, check_preferences, NULL), ==, 0);
+  g_assert_cmpint (gdn_ui_test_run_app (path, check_preferences, NULL), ==, 0);
 }
 
 /* Large counts are grouped, also in the C locale the tests run in */

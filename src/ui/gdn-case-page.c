@@ -12,6 +12,7 @@
 #include "gdn-customer.h"
 #include "gdn-order.h"
 #include "gdn-parse.h"
+#include "gdn-record-page.h"
 #include "gdn-record-picker.h"
 #include "gdn-validation-error.h"
 #include "gdn-window.h"
@@ -82,7 +83,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (GdnCasePage, gdn_case_page, GTK_TYPE_WIDGET)
+static void gdn_case_page_record_page_init (GdnRecordPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GdnCasePage, gdn_case_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GDN_TYPE_RECORD_PAGE,
+                                                      gdn_case_page_record_page_init))
 
 /* The workflow steps as buttons: what the person reads, for the target status */
 typedef struct
@@ -779,6 +784,38 @@ gdn_case_page_constructed (GObject *object)
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
+}
+
+/* ---- GdnRecordPage ---------------------------------------------------------------- */
+
+static gboolean
+record_page_load (GdnRecordPage  *page,
+                  gint64          id,
+                  GError        **error)
+{
+  return gdn_case_page_load (GDN_CASE_PAGE (page), id, error);
+}
+
+static void
+record_page_new_record (GdnRecordPage *page)
+{
+  gdn_case_page_new_case (GDN_CASE_PAGE (page));
+}
+
+static gint64
+record_page_get_record_id (GdnRecordPage *page)
+{
+  GdnCase *kase = gdn_case_page_get_case (GDN_CASE_PAGE (page));
+
+  return kase != NULL ? gdn_record_get_id (GDN_RECORD (kase)) : 0;
+}
+
+static void
+gdn_case_page_record_page_init (GdnRecordPageInterface *iface)
+{
+  iface->load = record_page_load;
+  iface->new_record = record_page_new_record;
+  iface->get_record_id = record_page_get_record_id;
 }
 
 static void

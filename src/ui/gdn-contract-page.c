@@ -15,6 +15,7 @@
 #include "gdn-customer.h"
 #include "gdn-order.h"
 #include "gdn-parse.h"
+#include "gdn-record-page.h"
 #include "gdn-record-picker.h"
 #include "gdn-validation-error.h"
 #include "gdn-window.h"
@@ -86,7 +87,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (GdnContractPage, gdn_contract_page, GTK_TYPE_WIDGET)
+static void gdn_contract_page_record_page_init (GdnRecordPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GdnContractPage, gdn_contract_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GDN_TYPE_RECORD_PAGE,
+                                                      gdn_contract_page_record_page_init))
 
 /* The steps a person takes, as buttons */
 typedef struct
@@ -1194,6 +1199,38 @@ gdn_contract_page_constructed (GObject *object)
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
+}
+
+/* ---- GdnRecordPage ---------------------------------------------------------------- */
+
+static gboolean
+record_page_load (GdnRecordPage  *page,
+                  gint64          id,
+                  GError        **error)
+{
+  return gdn_contract_page_load (GDN_CONTRACT_PAGE (page), id, error);
+}
+
+static void
+record_page_new_record (GdnRecordPage *page)
+{
+  gdn_contract_page_new_contract (GDN_CONTRACT_PAGE (page));
+}
+
+static gint64
+record_page_get_record_id (GdnRecordPage *page)
+{
+  GdnContract *contract = gdn_contract_page_get_contract (GDN_CONTRACT_PAGE (page));
+
+  return contract != NULL ? gdn_record_get_id (GDN_RECORD (contract)) : 0;
+}
+
+static void
+gdn_contract_page_record_page_init (GdnRecordPageInterface *iface)
+{
+  iface->load = record_page_load;
+  iface->new_record = record_page_new_record;
+  iface->get_record_id = record_page_get_record_id;
 }
 
 static void

@@ -23,6 +23,7 @@
 #include "gdn-order-line.h"
 #include "gdn-order.h"
 #include "gdn-parse.h"
+#include "gdn-record-page.h"
 #include "gdn-shipment.h"
 #include "gdn-survey.h"
 #include "gdn-validation-error.h"
@@ -127,7 +128,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (GdnCustomerPage, gdn_customer_page, GTK_TYPE_WIDGET)
+static void gdn_customer_page_record_page_init (GdnRecordPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GdnCustomerPage, gdn_customer_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GDN_TYPE_RECORD_PAGE,
+                                                      gdn_customer_page_record_page_init))
 
 /* The form: each written field of a customer and its row */
 typedef struct
@@ -1249,6 +1254,70 @@ gdn_customer_page_constructed (GObject *object)
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
+}
+
+/* ---- GdnRecordPage ---------------------------------------------------------------- */
+
+static gboolean
+record_page_load (GdnRecordPage  *page,
+                  gint64          id,
+                  GError        **error)
+{
+  return gdn_customer_page_load (GDN_CUSTOMER_PAGE (page), id, error);
+}
+
+static void
+record_page_new_record (GdnRecordPage *page)
+{
+  gdn_customer_page_start_new (GDN_CUSTOMER_PAGE (page));
+}
+
+static gint64
+record_page_get_record_id (GdnRecordPage *page)
+{
+  return gdn_customer_page_get_customer_id (GDN_CUSTOMER_PAGE (page));
+}
+
+/* a new customer's form, or the tabs of one just opened: not a button Enter would press */
+static void
+record_page_focus (GdnRecordPage *page)
+{
+  GdnCustomerPage *self = GDN_CUSTOMER_PAGE (page);
+
+  if (gdn_customer_page_get_customer_id (self) > 0)
+    gdn_customer_page_focus_tabs (self);
+  else
+    gdn_customer_page_focus_form (self);
+}
+
+static gboolean
+record_page_get_modified (GdnRecordPage *page)
+{
+  return gdn_customer_page_get_dirty (GDN_CUSTOMER_PAGE (page));
+}
+
+static const char *
+record_page_get_title (GdnRecordPage *page)
+{
+  return gdn_customer_page_get_title (GDN_CUSTOMER_PAGE (page));
+}
+
+static gboolean
+record_page_save (GdnRecordPage *page)
+{
+  return gdn_customer_page_save (GDN_CUSTOMER_PAGE (page));
+}
+
+static void
+gdn_customer_page_record_page_init (GdnRecordPageInterface *iface)
+{
+  iface->load = record_page_load;
+  iface->new_record = record_page_new_record;
+  iface->get_record_id = record_page_get_record_id;
+  iface->focus = record_page_focus;
+  iface->get_modified = record_page_get_modified;
+  iface->get_title = record_page_get_title;
+  iface->save = record_page_save;
 }
 
 static void

@@ -126,6 +126,8 @@ update_totals (GdnOrderLinesEditor *self)
       Line *line = g_ptr_array_index (self->lines, i);
       double quantity, price;
       g_autofree char *total = NULL;
+      /* TRANSLATORS: the accessible name of the total of line 2 of an order */
+      g_autofree char *name = g_strdup_printf (_("Line total, line %u"), i + 1);
 
       if (parse_cell (line->entries[COL_QUANTITY], &quantity) &&
           parse_cell (line->entries[COL_PRICE], &price) &&
@@ -135,6 +137,9 @@ update_totals (GdnOrderLinesEditor *self)
           sum += quantity * price;
         }
       gtk_label_set_text (GTK_LABEL (line->total), total != NULL ? total : "");
+      /* GTK 4.8 names a label by its text each time the text is set */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (line->total),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
 
   sum_text = gdn_format_amount (sum);

@@ -15,6 +15,7 @@
 #include "gdn-order-lines-editor.h"
 #include "gdn-order-page.h"
 #include "gdn-parse.h"
+#include "gdn-record-page.h"
 #include "gdn-record-picker.h"
 #include "gdn-ship-dialog.h"
 #include "gdn-status-change-dialog.h"
@@ -95,7 +96,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (GdnOrderPage, gdn_order_page, GTK_TYPE_WIDGET)
+static void gdn_order_page_record_page_init (GdnRecordPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GdnOrderPage, gdn_order_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GDN_TYPE_RECORD_PAGE,
+                                                      gdn_order_page_record_page_init))
 
 /* The text fields of the form: which order field each row edits */
 typedef struct
@@ -1383,6 +1388,59 @@ gdn_order_page_constructed (GObject *object)
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
+}
+
+/* ---- GdnRecordPage ---------------------------------------------------------------- */
+
+static gboolean
+record_page_load (GdnRecordPage  *page,
+                  gint64          id,
+                  GError        **error)
+{
+  return gdn_order_page_load (GDN_ORDER_PAGE (page), id, error);
+}
+
+static void
+record_page_new_record (GdnRecordPage *page)
+{
+  gdn_order_page_new_order (GDN_ORDER_PAGE (page));
+}
+
+static gint64
+record_page_get_record_id (GdnRecordPage *page)
+{
+  GdnOrder *order = gdn_order_page_get_order (GDN_ORDER_PAGE (page));
+
+  return order != NULL ? gdn_record_get_id (GDN_RECORD (order)) : 0;
+}
+
+static void
+record_page_focus (GdnRecordPage *page)
+{
+  gdn_order_page_focus_first (GDN_ORDER_PAGE (page));
+}
+
+static gboolean
+record_page_get_modified (GdnRecordPage *page)
+{
+  return gdn_order_page_get_modified (GDN_ORDER_PAGE (page));
+}
+
+static void
+record_page_request_close (GdnRecordPage *page)
+{
+  gdn_order_page_request_close (GDN_ORDER_PAGE (page));
+}
+
+static void
+gdn_order_page_record_page_init (GdnRecordPageInterface *iface)
+{
+  iface->load = record_page_load;
+  iface->new_record = record_page_new_record;
+  iface->get_record_id = record_page_get_record_id;
+  iface->focus = record_page_focus;
+  iface->get_modified = record_page_get_modified;
+  iface->request_close = record_page_request_close;
 }
 
 static void

@@ -105,9 +105,18 @@ format_value (GdnRecord      *record,
     case GDN_FIELD_ENUM:
       return g_strdup (gdn_enum_label (field->enum_info, g_value_get_string (value)));
     case GDN_FIELD_REAL:
+      if (field->flags & GDN_FIELD_MONEY)
+        {
+          int currency = gdn_record_class_find_field (GDN_RECORD_GET_CLASS (record), "currency");
+          return gdn_format_money (g_value_get_double (value),
+                                   currency >= 0 ? gdn_record_get_string (record, "currency")
+                                                 : NULL);
+        }
       return gdn_format_amount (g_value_get_double (value));
     case GDN_FIELD_BOOL:
       return g_strdup (g_value_get_boolean (value) ? _("Yes") : _("No"));
+    case GDN_FIELD_DATE:
+      return gdn_format_date (g_value_get_string (value));
     case GDN_FIELD_DATETIME:
       {
         const char *s = g_value_get_string (value);
@@ -117,7 +126,6 @@ format_value (GdnRecord      *record,
     case GDN_FIELD_TEXT:
     case GDN_FIELD_INT:
     case GDN_FIELD_REF:
-    case GDN_FIELD_DATE:
     default:
       return gdn_record_format_at (record, index);
     }

@@ -80,10 +80,21 @@ on_ship_clicked_cb (GdnShipDialog *self)
   g_signal_emit (self, signals[APPLY], 0);
 }
 
+/* The carrier is focused once the window is shown: focusing it before makes GTK 4.8 give the
+ * window to AT-SPI as a "filler" that is never "showing", which screen readers pass over */
+static void
+gdn_ship_dialog_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (gdn_ship_dialog_parent_class)->map (widget);
+  gtk_widget_grab_focus (GTK_WIDGET (GDN_SHIP_DIALOG (widget)->carrier_row));
+}
+
 static void
 gdn_ship_dialog_class_init (GdnShipDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->map = gdn_ship_dialog_map;
 
   /**
    * GdnShipDialog::apply:
@@ -141,7 +152,6 @@ gdn_ship_dialog_new (GtkWindow *parent,
   self = g_object_new (GDN_TYPE_SHIP_DIALOG, "transient-for", parent, NULL);
   adw_window_title_set_subtitle (self->window_title,
                                  gdn_record_get_string (GDN_RECORD (order), "order_no"));
-  gtk_widget_grab_focus (GTK_WIDGET (self->carrier_row));
   return self;
 }
 

@@ -10,6 +10,7 @@
 
 #include "gdn-order.h"
 #include "gdn-parse.h"
+#include "gdn-record-page.h"
 #include "gdn-record-picker.h"
 #include "gdn-shipment-page.h"
 #include "gdn-validation-error.h"
@@ -69,7 +70,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (GdnShipmentPage, gdn_shipment_page, GTK_TYPE_WIDGET)
+static void gdn_shipment_page_record_page_init (GdnRecordPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GdnShipmentPage, gdn_shipment_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GDN_TYPE_RECORD_PAGE,
+                                                      gdn_shipment_page_record_page_init))
 
 static void
 setup_enum_row (AdwComboRow       *row,
@@ -509,6 +514,38 @@ gdn_shipment_page_constructed (GObject *object)
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
+}
+
+/* ---- GdnRecordPage ---------------------------------------------------------------- */
+
+static gboolean
+record_page_load (GdnRecordPage  *page,
+                  gint64          id,
+                  GError        **error)
+{
+  return gdn_shipment_page_load (GDN_SHIPMENT_PAGE (page), id, error);
+}
+
+static void
+record_page_new_record (GdnRecordPage *page)
+{
+  gdn_shipment_page_new_shipment (GDN_SHIPMENT_PAGE (page));
+}
+
+static gint64
+record_page_get_record_id (GdnRecordPage *page)
+{
+  GdnShipment *shipment = gdn_shipment_page_get_shipment (GDN_SHIPMENT_PAGE (page));
+
+  return shipment != NULL ? gdn_record_get_id (GDN_RECORD (shipment)) : 0;
+}
+
+static void
+gdn_shipment_page_record_page_init (GdnRecordPageInterface *iface)
+{
+  iface->load = record_page_load;
+  iface->new_record = record_page_new_record;
+  iface->get_record_id = record_page_get_record_id;
 }
 
 static void

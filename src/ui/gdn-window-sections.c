@@ -3,11 +3,7 @@
 
 #include "config.h"
 
-#include "gdn-cases-view.h"
-#include "gdn-contracts-view.h"
-#include "gdn-customers-view.h"
-#include "gdn-orders-view.h"
-#include "gdn-shipments-view.h"
+#include "gdn-sections.h"
 #include "gdn-today-view.h"
 #include "gdn-window-private.h"
 
@@ -16,10 +12,10 @@ void
 gdn_window_add_section_views (GdnWindow *self,
                               GdnStore  *store)
 {
-  gdn_window_set_section_view (self, "cases", gdn_cases_view_new (store));
-  gdn_window_set_section_view (self, "customers", gdn_customers_view_new (store));
-  gdn_window_set_section_view (self, "orders", gdn_orders_view_new (store));
+  gdn_window_set_section_view (self, "cases", gdn_section_view_new_cases (store));
+  gdn_window_set_section_view (self, "customers", gdn_section_view_new_customers (store));
+  gdn_window_set_section_view (self, "orders", gdn_section_view_new_orders (store));
   gdn_window_set_section_view (self, "today", gdn_today_view_new (store));
-  gdn_window_set_section_view (self, "shipments", gdn_shipments_view_new (store));
-  gdn_window_set_section_view (self, "contracts", gdn_contracts_view_new (store));
+  gdn_window_set_section_view (self, "shipments", gdn_section_view_new_shipments (store));
+  gdn_window_set_section_view (self, "contracts", gdn_section_view_new_contracts (store));
 }
