@@ -18,7 +18,7 @@ static const GdnField amendment_fields[] = {
   { "contract_id", GDN_FIELD_REF, GDN_FIELD_REQUIRED, N_("Contract"), NULL, "contracts", NULL },
   { "at", GDN_FIELD_DATETIME, GDN_FIELD_REQUIRED, N_("Time"), NULL, NULL, NULL },
   { "summary", GDN_FIELD_TEXT, GDN_FIELD_REQUIRED, N_("Change"), NULL, NULL, NULL },
-  { "amount_change", GDN_FIELD_REAL, 0, N_("Amount change"), NULL, NULL, NULL },
+  { "amount_change", GDN_FIELD_REAL, GDN_FIELD_MONEY, N_("Amount change"), NULL, NULL, NULL },
   { "who", GDN_FIELD_TEXT, 0, N_("By"), NULL, NULL, NULL },
 };
 

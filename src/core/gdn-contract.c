@@ -18,7 +18,7 @@ static const GdnField contract_fields[] = {
   { "contract_no", GDN_FIELD_TEXT, GDN_FIELD_REQUIRED | GDN_FIELD_SEARCH | GDN_FIELD_SORTABLE, N_("Contract number"), NULL, NULL, NULL },
   { "customer_id", GDN_FIELD_REF, GDN_FIELD_REQUIRED, N_("Customer"), NULL, "customers", NULL },
   { "title", GDN_FIELD_TEXT, GDN_FIELD_SEARCH | GDN_FIELD_SORTABLE, N_("Title"), NULL, NULL, NULL },
-  { "amount", GDN_FIELD_REAL, GDN_FIELD_SORTABLE, N_("Amount"), NULL, NULL, NULL, 0.0, 1e15 },
+  { "amount", GDN_FIELD_REAL, GDN_FIELD_SORTABLE | GDN_FIELD_MONEY, N_("Amount"), NULL, NULL, NULL, 0.0, 1e15 },
   { "signed_date", GDN_FIELD_DATE, GDN_FIELD_SORTABLE, N_("Signed"), NULL, NULL, NULL },
   { "start_date", GDN_FIELD_DATE, GDN_FIELD_SORTABLE, N_("Start"), NULL, NULL, NULL },
   { "end_date", GDN_FIELD_DATE, GDN_FIELD_SORTABLE, N_("End"), NULL, NULL, NULL },

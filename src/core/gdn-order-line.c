@@ -22,7 +22,7 @@ static const GdnField order_line_fields[] = {
   { "spec", GDN_FIELD_TEXT, 0, N_("Specification"), NULL, NULL, NULL },
   { "unit", GDN_FIELD_TEXT, 0, N_("Unit"), NULL, NULL, NULL },
   { "quantity", GDN_FIELD_REAL, 0, N_("Quantity"), NULL, NULL, NULL, 0.0, 1e12 },
-  { "unit_price", GDN_FIELD_REAL, 0, N_("Unit price"), NULL, NULL, NULL, 0.0, 1e12 },
+  { "unit_price", GDN_FIELD_REAL, GDN_FIELD_MONEY, N_("Unit price"), NULL, NULL, NULL, 0.0, 1e12 },
 };
 
 static void

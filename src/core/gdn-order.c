@@ -33,7 +33,7 @@ static const GdnField order_fields[] = {
   { "missing_reason", GDN_FIELD_TEXT, 0, N_("Reason for missing data"), NULL, NULL, NULL },
   { "notes", GDN_FIELD_TEXT, 0, N_("Notes"), NULL, NULL, NULL },
   { "progress", GDN_FIELD_INT, GDN_FIELD_SORTABLE, N_("Production progress"), NULL, NULL, NULL, 0.0, 100.0 },
-  { "amount", GDN_FIELD_REAL, GDN_FIELD_STORE | GDN_FIELD_SORTABLE, N_("Amount"), NULL, NULL, NULL },
+  { "amount", GDN_FIELD_REAL, GDN_FIELD_STORE | GDN_FIELD_SORTABLE | GDN_FIELD_MONEY, N_("Amount"), NULL, NULL, NULL },
   { "n_lines", GDN_FIELD_INT, GDN_FIELD_STORE, N_("Lines"), NULL, NULL, NULL },
   { "status_changed_at", GDN_FIELD_DATETIME, GDN_FIELD_STORE | GDN_FIELD_SORTABLE, N_("Status changed"), NULL, NULL, NULL },
   { "customer_code", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Customer code"), NULL, NULL, "SELECT c.code FROM customers c WHERE c.id = t.customer_id" },

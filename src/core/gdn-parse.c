@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -380,6 +381,55 @@ gdn_format_quantity (double value)
   if (*end == '.')
     *end = '\0';
   return group_thousands (buf);
+}
+
+/**
+ * gdn_format_money:
+ * @currency: (nullable): an ISO 4217 code; %NULL means CNY, the default of orders
+ *
+ * Returns: @value as money with its sign, "" for NAN
+ */
+char *
+gdn_format_money (double      value,
+                  const char *currency)
+{
+  static const struct { const char *code; const char *sign; } signs[] = {
+    { "CNY", "¥" }, { "RMB", "¥" }, { "USD", "$" }, { "EUR", "€" }, { "HKD", "HK$" },
+  };
+  g_autofree char *amount = NULL;
+  const char *code = currency != NULL && *currency != '\0' ? currency : "CNY";
+
+  if (isnan (value))
+    return g_strdup ("");
+  amount = gdn_format_amount (fabs (value));
+  for (guint i = 0; i < G_N_ELEMENTS (signs); i++)
+    if (g_ascii_strcasecmp (code, signs[i].code) == 0)
+      return g_strdup_printf ("%s%s%s", value < 0 ? "-" : "", signs[i].sign, amount);
+  return g_strdup_printf ("%s%s %s", value < 0 ? "-" : "", code, amount);
+}
+
+/**
+ * gdn_format_date:
+ * @iso: (nullable): 'YYYY-MM-DD', or a time whose date part is shown
+ *
+ * Returns: the date in the user's language's way ("" for %NULL; the text itself when it
+ *   is not a date)
+ */
+char *
+gdn_format_date (const char *iso)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int y, m, d;
+
+  if (iso == NULL)
+    return g_strdup ("");
+  if (sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || !valid_ymd (y, m, d))
+    return g_strdup (iso);
+
+  dt = g_date_time_new_local (y, m, d, 0, 0, 0);
+  /* Translators: how a date is written in lists (see g_date_time_format()); Chinese
+   * writes %Y年%-m月%-d日 */
+  return g_date_time_format (dt, C_("date format", "%Y-%m-%d"));
 }
 
 char *

@@ -23,6 +23,11 @@ gboolean  gdn_parse_bool           (const char  *text,
  * amounts ("1,280.50"), no needless decimals for quantities ("12.5", "100"). */
 char     *gdn_format_amount        (double       value);
 char     *gdn_format_quantity      (double       value);
+/* "¥1,280.50" for CNY, "$" USD, "€" EUR, otherwise "GBP 1,280.50" (no currency: CNY) */
+char     *gdn_format_money         (double       value,
+                                    const char  *currency);
+/* A stored date as the locale writes it: 2026年11月22日 in Chinese, 2026-11-22 in English */
+char     *gdn_format_date          (const char  *iso);
 
 char     *gdn_today                (void);
 char     *gdn_now                  (void);

@@ -19,7 +19,7 @@ static const GdnField product_fields[] = {
   { "name", GDN_FIELD_TEXT, GDN_FIELD_REQUIRED | GDN_FIELD_SORTABLE, N_("Product name"), NULL, NULL, NULL },
   { "spec", GDN_FIELD_TEXT, 0, N_("Specification"), NULL, NULL, NULL },
   { "unit", GDN_FIELD_TEXT, 0, N_("Unit"), NULL, NULL, NULL },
-  { "unit_price", GDN_FIELD_REAL, 0, N_("Unit price"), NULL, NULL, NULL, 0.0, 1e12 },
+  { "unit_price", GDN_FIELD_REAL, GDN_FIELD_MONEY, N_("Unit price"), NULL, NULL, NULL, 0.0, 1e12 },
   { "notes", GDN_FIELD_TEXT, 0, N_("Notes"), NULL, NULL, NULL },
 };
 

@@ -27,6 +27,7 @@ typedef enum
   GDN_FIELD_SORTABLE = 1 << 2,
   GDN_FIELD_DERIVED  = 1 << 3,  /* computed by expr when read, never written */
   GDN_FIELD_STORE    = 1 << 4,  /* written by the store only (amounts, progress) */
+  GDN_FIELD_MONEY    = 1 << 5,  /* an amount of money, shown with its currency sign */
 } GdnFieldFlags;
 
 typedef struct

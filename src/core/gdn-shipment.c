@@ -23,7 +23,7 @@ static const GdnField shipment_fields[] = {
   { "shipped_date", GDN_FIELD_DATE, GDN_FIELD_SORTABLE, N_("Shipped"), NULL, NULL, NULL },
   { "eta", GDN_FIELD_DATE, GDN_FIELD_SORTABLE, N_("ETA"), NULL, NULL, NULL },
   { "delivered_date", GDN_FIELD_DATE, GDN_FIELD_SORTABLE, N_("Delivered"), NULL, NULL, NULL },
-  { "freight", GDN_FIELD_REAL, GDN_FIELD_SORTABLE, N_("Freight"), NULL, NULL, NULL, 0.0, 1e12 },
+  { "freight", GDN_FIELD_REAL, GDN_FIELD_SORTABLE | GDN_FIELD_MONEY, N_("Freight"), NULL, NULL, NULL, 0.0, 1e12 },
   { "receiver", GDN_FIELD_TEXT, 0, N_("Receiver"), NULL, NULL, NULL },
   { "status", GDN_FIELD_ENUM, GDN_FIELD_REQUIRED | GDN_FIELD_SORTABLE, N_("Status"), &gdn_enum_shipment_status, NULL, NULL },
   { "receipt_confirmed", GDN_FIELD_BOOL, 0, N_("Receipt confirmed"), NULL, NULL, NULL },
