@@ -22,9 +22,9 @@ fi
 
 export NO_AT_BRIDGE=0
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
-  meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@"
+  meson test -C "$builddir" --print-errorlogs --num-processes 2 --logbase suite "$@"
 status=$?
 
-/usr/bin/python3 build-aux/test-totals.py "$builddir/meson-logs/testlog.json"
+/usr/bin/python3 build-aux/test-totals.py "$builddir/meson-logs/suite.json"
 totals=$?
 [ $status -eq 0 ] && [ $totals -eq 0 ]
