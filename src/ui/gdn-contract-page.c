@@ -1075,44 +1075,29 @@ attach_action (GtkWidget  *widget,
 }
 
 static void
+discard_edits (GdnRecordPage *page)
+{
+  set_dirty (GDN_CONTRACT_PAGE (page), FALSE);
+}
+
+static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   GdnContractPage *self = GDN_CONTRACT_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdnContract) contract = NULL;
   g_autofree char *message = NULL;
-  GdnWindow *window = get_window (self);
 
   if (self->contract == NULL)
     return;
 
-  contract = g_object_ref (self->contract);
-  if (!gdn_store_delete (self->store, GDN_RECORD (contract), &error))
-    {
-      show_error (self, error);
-      return;
-    }
   /* Translators: %s is a contract number */
   message = g_strdup_printf (_("Contract %s moved to the trash"),
-                             gdn_record_get_string (GDN_RECORD (contract), "contract_no"));
-  if (window != NULL)
-    gdn_window_show_undo (window, GDN_RECORD (contract), message);
-  set_dirty (self, FALSE);
-  g_signal_emit (self, signals[CLOSED], 0);
-}
-
-static void
-on_discard_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        GdnContractPage  *self)
-{
-  if (g_strcmp0 (response, "discard") == 0)
-    {
-      set_dirty (self, FALSE);
-      g_signal_emit (self, signals[CLOSED], 0);
-    }
+                             gdn_record_get_string (GDN_RECORD (self->contract), "contract_no"));
+  if (!gdn_record_page_trash (GDN_RECORD_PAGE (self), self->store, GDN_RECORD (self->contract),
+                              message, discard_edits, &error))
+    show_error (self, error);
 }
 
 static void
@@ -1121,28 +1106,11 @@ back_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   GdnContractPage *self = GDN_CONTRACT_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  AdwMessageDialog *dialog;
 
-  if (!self->dirty || !GTK_IS_WINDOW (root))
-    {
-      g_signal_emit (self, signals[CLOSED], 0);
-      return;
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root),
-                                                       _("Discard Changes?"),
-                                                       _("The changes to this contract have "
-                                                         "not been saved.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gdn_record_page_confirm_discard (GDN_RECORD_PAGE (self), self->dirty,
+                                   _("The changes to this contract have "
+                                     "not been saved."),
+                                   discard_edits);
 }
 
 static void

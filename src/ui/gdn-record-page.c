@@ -3,7 +3,11 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
 #include "gdn-record-page.h"
+#include "gdn-window.h"
 
 G_DEFINE_INTERFACE (GdnRecordPage, gdn_record_page, GTK_TYPE_WIDGET)
 
@@ -151,4 +155,111 @@ gdn_record_page_request_close (GdnRecordPage *self)
   iface = GDN_RECORD_PAGE_GET_IFACE (self);
   g_return_if_fail (iface->request_close != NULL);
   iface->request_close (self);
+}
+
+typedef struct
+{
+  GdnRecordPageDiscardFunc discard;
+} DiscardData;
+
+static void
+discard_and_close (GdnRecordPage            *self,
+                   GdnRecordPageDiscardFunc  discard)
+{
+  if (discard != NULL)
+    discard (self);
+  g_signal_emit_by_name (self, "closed");
+}
+
+static void
+on_discard_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        GdnRecordPage    *self)
+{
+  DiscardData *data = g_object_get_data (G_OBJECT (dialog), "gdn-discard-data");
+
+  if (g_strcmp0 (response, "discard") == 0)
+    discard_and_close (self, data != NULL ? data->discard : NULL);
+}
+
+/**
+ * gdn_record_page_confirm_discard:
+ * @modified: whether the page holds unsaved changes
+ * @body: the dialog's body, naming what would be lost
+ * @discard: (nullable): called before "closed" when the person discards the changes
+ *
+ * Goes back to the list: at once without unsaved changes (or without a window to ask
+ * in), else after asking whether to discard them. Emits the page's "closed" signal.
+ */
+void
+gdn_record_page_confirm_discard (GdnRecordPage            *self,
+                                 gboolean                  modified,
+                                 const char               *body,
+                                 GdnRecordPageDiscardFunc  discard)
+{
+  GtkRoot *root;
+  AdwMessageDialog *dialog;
+  DiscardData *data;
+
+  g_return_if_fail (GDN_IS_RECORD_PAGE (self));
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (!modified || !GTK_IS_WINDOW (root))
+    {
+      g_signal_emit_by_name (self, "closed");
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root),
+                                                       _("Discard Changes?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  data = g_new0 (DiscardData, 1);
+  data->discard = discard;
+  g_object_set_data_full (G_OBJECT (dialog), "gdn-discard-data", data, g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * gdn_record_page_trash:
+ * @store: the store holding @record
+ * @record: the record shown, to move to the trash
+ * @message: the text of the undo toast
+ * @discard: (nullable): called before "closed" once the record is in the trash
+ *
+ * Moves @record to the trash, offers to undo that in the page's window and emits the
+ * page's "closed" signal.
+ *
+ * Returns: whether the record was moved to the trash; if not, nothing else happened
+ */
+gboolean
+gdn_record_page_trash (GdnRecordPage            *self,
+                       GdnStore                 *store,
+                       GdnRecord                *record,
+                       const char               *message,
+                       GdnRecordPageDiscardFunc  discard,
+                       GError                  **error)
+{
+  g_autoptr(GdnRecord) held = NULL;
+  GtkRoot *root;
+
+  g_return_val_if_fail (GDN_IS_RECORD_PAGE (self), FALSE);
+  g_return_val_if_fail (GDN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (GDN_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  held = g_object_ref (record);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (!gdn_store_delete (store, held, error))
+    return FALSE;
+  if (GDN_IS_WINDOW (root))
+    gdn_window_show_undo (GDN_WINDOW (root), held, message);
+  discard_and_close (self, discard);
+  return TRUE;
 }

@@ -3,6 +3,9 @@
 
 #include <gtk/gtk.h>
 
+#include "gdn-record.h"
+#include "gdn-store.h"
+
 G_BEGIN_DECLS
 
 #define GDN_TYPE_RECORD_PAGE (gdn_record_page_get_type ())
@@ -42,5 +45,20 @@ const char *gdn_record_page_get_title        (GdnRecordPage  *self);
 gboolean    gdn_record_page_save             (GdnRecordPage  *self);
 gboolean    gdn_record_page_can_request_close (GdnRecordPage *self);
 void        gdn_record_page_request_close    (GdnRecordPage  *self);
+
+/* Helpers for the pages themselves. @discard puts the page's edits aside (e.g. clears
+ * its dirty state); both emit the page's "closed" signal after it. */
+typedef void (*GdnRecordPageDiscardFunc) (GdnRecordPage *self);
+
+void        gdn_record_page_confirm_discard  (GdnRecordPage            *self,
+                                              gboolean                  modified,
+                                              const char               *body,
+                                              GdnRecordPageDiscardFunc  discard);
+gboolean    gdn_record_page_trash            (GdnRecordPage            *self,
+                                              GdnStore                 *store,
+                                              GdnRecord                *record,
+                                              const char               *message,
+                                              GdnRecordPageDiscardFunc  discard,
+                                              GError                  **error);
 
 G_END_DECLS

@@ -134,14 +134,6 @@ get_entry (AdwEntryRow *row)
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 }
 
-static GdnWindow *
-get_window (GdnShipmentPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GDN_IS_WINDOW (root) ? GDN_WINDOW (root) : NULL;
-}
-
 static void
 clear_error (GdnShipmentPage *self)
 {
@@ -396,46 +388,31 @@ save_action (GtkWidget  *widget,
 }
 
 static void
+discard_edits (GdnRecordPage *page)
+{
+  set_dirty (GDN_SHIPMENT_PAGE (page), FALSE);
+}
+
+static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   GdnShipmentPage *self = GDN_SHIPMENT_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdnShipment) shipment = NULL;
   g_autofree char *message = NULL;
-  GdnWindow *window = get_window (self);
   const char *tracking;
 
   if (self->shipment == NULL)
     return;
 
-  shipment = g_object_ref (self->shipment);
-  if (!gdn_store_delete (self->store, GDN_RECORD (shipment), &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  tracking = gdn_record_get_string (GDN_RECORD (shipment), "tracking_no");
+  tracking = gdn_record_get_string (GDN_RECORD (self->shipment), "tracking_no");
   /* Translators: %s is a tracking number */
   message = tracking ? g_strdup_printf (_("Shipment %s moved to the trash"), tracking)
                      : g_strdup (_("Shipment moved to the trash"));
-  if (window != NULL)
-    gdn_window_show_undo (window, GDN_RECORD (shipment), message);
-  set_dirty (self, FALSE);
-  g_signal_emit (self, signals[CLOSED], 0);
-}
-
-static void
-on_discard_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        GdnShipmentPage  *self)
-{
-  if (g_strcmp0 (response, "discard") == 0)
-    {
-      set_dirty (self, FALSE);
-      g_signal_emit (self, signals[CLOSED], 0);
-    }
+  if (!gdn_record_page_trash (GDN_RECORD_PAGE (self), self->store, GDN_RECORD (self->shipment),
+                              message, discard_edits, &error))
+    show_error (self, error);
 }
 
 static void
@@ -444,28 +421,11 @@ back_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   GdnShipmentPage *self = GDN_SHIPMENT_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  AdwMessageDialog *dialog;
 
-  if (!self->dirty || !GTK_IS_WINDOW (root))
-    {
-      g_signal_emit (self, signals[CLOSED], 0);
-      return;
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root),
-                                                       _("Discard Changes?"),
-                                                       _("The changes to this shipment have "
-                                                         "not been saved.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gdn_record_page_confirm_discard (GDN_RECORD_PAGE (self), self->dirty,
+                                   _("The changes to this shipment have "
+                                     "not been saved."),
+                                   discard_edits);
 }
 
 static void
