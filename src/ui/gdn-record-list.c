@@ -633,7 +633,22 @@ gdn_record_list_add_column (GdnRecordList *self,
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_column_set_expand (view_column, expand);
   if (width_chars > 0)
-    gtk_column_view_column_set_fixed_width (view_column, width_chars * 9);
+    {
+      int width = width_chars * 9;
+
+      /* dates are written in the user's language (2026年12月28日 is wider than ISO) */
+      if (f->type == GDN_FIELD_DATE)
+        {
+          g_autofree char *sample = gdn_format_date ("2026-12-28");
+          g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                                                          sample);
+          int text_width = 0;
+
+          pango_layout_get_pixel_size (layout, &text_width, NULL);
+          width = MAX (width, text_width + 24);
+        }
+      gtk_column_view_column_set_fixed_width (view_column, width);
+    }
 
   if (f->flags & GDN_FIELD_SORTABLE)
     {
