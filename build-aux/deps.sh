@@ -15,6 +15,7 @@ build_pkgs=(
 test_pkgs=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-gi python3-pyatspi gir1.2-atspi-2.0
   gir1.2-gtk-4.0 poppler-utils valgrind flatpak-builder xdotool imagemagick
+  clang-14 libclang-rt-14-dev
 )
 
 pkgs=("${build_pkgs[@]}")

@@ -421,7 +421,6 @@ set_link (GdnStore     *store,
   const char *order_no = gdn_record_get_string (GDN_RECORD (order), "order_no");
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *changes = NULL;
-  g_autofree char *quoted = NULL;
   int rc;
 
   g_return_val_if_fail (GDN_IS_STORE (store), FALSE);
@@ -553,7 +552,9 @@ gdn_workflow_sanitize_file_name (const char *name)
     {
       gunichar u = g_utf8_get_char (c);
 
-      if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0))
+      /* control characters, and what Windows and SMB shares refuse in a name */
+      if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0) ||
+          (u < 0x80 && strchr (":*?\"<>|", (int) u) != NULL))
         g_string_append_c (s, '_');
       else
         g_string_append_unichar (s, u);
@@ -563,12 +564,26 @@ gdn_workflow_sanitize_file_name (const char *name)
     g_string_erase (s, p - s->str, 1);
   while (s->len > 0 && (s->str[0] == '.' || s->str[0] == ' ' || s->str[0] == '-'))
     g_string_erase (s, 0, 1);
-  while (s->len > 0 && s->str[s->len - 1] == ' ')
+  while (s->len > 0 && (s->str[s->len - 1] == ' ' || s->str[s->len - 1] == '.'))
     g_string_truncate (s, s->len - 1);
   truncate_utf8 (s, 200);
 
   if (s->len == 0)
     g_string_assign (s, "attachment");
+  /* CON, nul.txt, COM1.pdf … name devices on Windows, where the folder may be copied */
+  {
+    static const char * const devices[] = { "CON", "PRN", "AUX", "NUL", "COM", "LPT" };
+    gsize stem = strcspn (s->str, ". ");
+
+    for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
+      if (g_ascii_strncasecmp (s->str, devices[i], 3) == 0 &&
+          ((i < 4 && stem == 3) ||
+           (i >= 4 && stem == 4 && s->str[3] >= '1' && s->str[3] <= '9')))
+        {
+          g_string_prepend_c (s, '_');
+          break;
+        }
+  }
   return g_string_free (s, FALSE);
 }
 

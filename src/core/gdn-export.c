@@ -5,9 +5,12 @@
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "gdn-csv-writer.h"
@@ -606,6 +609,21 @@ gdn_export_write_xlsx (GdnExport     *self,
 
   /* written beside the target and renamed, so a failure never leaves half a workbook */
   partial = g_strdup_printf ("%s.part", path);
+  /* created private (0600) before libxlsxwriter opens it, which keeps the mode */
+  {
+    int fd = g_open (partial, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+
+    if (fd < 0 || fchmod (fd, 0600) != 0)
+      {
+        int saved = errno;
+        if (fd >= 0)
+          close (fd);
+        g_set_error (error, GDN_EXPORT_ERROR, GDN_EXPORT_ERROR_WRITE,
+                     _("Cannot write “%s”: %s"), path, g_strerror (saved));
+        return FALSE;
+      }
+    close (fd);
+  }
   workbook = workbook_new_opt (partial, &options);
   if (workbook == NULL)
     {
@@ -653,8 +671,10 @@ gdn_export_to_file (GdnExport     *self,
   if (path != NULL && gdn_export_format_for_path (path) == GDN_EXPORT_FORMAT_XLSX)
     return gdn_export_write_xlsx (self, path, cancellable, error);
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable,
-                           error);
+  /* private: an export holds the customers' data (0600, whatever the umask) */
+  stream = g_file_replace (file, NULL, FALSE,
+                           G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
+                           cancellable, error);
   if (stream == NULL)
     return FALSE;
   if (!gdn_export_write_csv (self, G_OUTPUT_STREAM (stream), cancellable, error))
