@@ -45,6 +45,7 @@ gdn_cli_backup (int    argc,
   path = gdn_cli_database_path ();
   if (!database_exists ("backup", path))
     return GDN_EXIT_DATA;
+  gdn_cli_warn_shared (path);
 
   /* version 0: back the file up as it is, without upgrading it first */
   database = gdn_database_open_at_version (path, 0, &error);
@@ -128,6 +129,7 @@ gdn_cli_check (int    argc,
   path = gdn_cli_database_path ();
   if (!database_exists ("check", path))
     return GDN_EXIT_DATA;
+  gdn_cli_warn_shared (path);
 
   if (!gdn_backup_check (path, &error))
     {

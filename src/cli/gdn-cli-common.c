@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "gdn-cli.h"
+#include "gdn-fs-check.h"
 
 static char *database_path;
 
@@ -56,11 +57,29 @@ gdn_cli_database_path (void)
   return database_path;
 }
 
+/**
+ * gdn_cli_warn_shared:
+ *
+ * Warns on stderr when @path is on a network or FUSE file system, where SQLite's locking
+ * does not hold and sharing the file can damage it.
+ */
+void
+gdn_cli_warn_shared (const char *path)
+{
+  g_autofree char *warning = gdn_fs_shared_warning (path);
+
+  if (warning != NULL)
+    g_printerr (_("gendan-cli: warning: %s\n"), warning);
+}
+
 GdnStore *
 gdn_cli_open_store (GError **error)
 {
-  g_autoptr(GdnDatabase) database = gdn_database_open (gdn_cli_database_path (), error);
+  g_autoptr(GdnDatabase) database = NULL;
   GdnStore *store;
+
+  gdn_cli_warn_shared (gdn_cli_database_path ());
+  database = gdn_database_open (gdn_cli_database_path (), error);
 
   if (database == NULL)
     return NULL;

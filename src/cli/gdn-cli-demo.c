@@ -75,6 +75,7 @@ gdn_cli_demo (int    argc,
     return gdn_cli_usage_error ("demo", _("--anchor: “%s” is not a date; use YYYY-MM-DD"),
                                 anchor_text);
 
+  gdn_cli_warn_shared (gdn_cli_database_path ());
   database = gdn_database_open (gdn_cli_database_path (), &error);
   if (database == NULL)
     {

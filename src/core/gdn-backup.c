@@ -1153,10 +1153,53 @@ gdn_backup_check (const char  *path,
 
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* a file cut short at a page boundary can pass integrity_check where the header tells */
+  if (!gdn_check_database_header (path, NULL, error))
+    return FALSE;
+
   db = open_read_only (path, error);
   if (db == NULL)
     return FALSE;
   ok = run_check (db, "PRAGMA integrity_check", path, error);
   sqlite3_close (db);
   return ok;
+}
+
+/**
+ * gdn_backup_find_newest:
+ * @folder: (nullable): the backup folder; %NULL for gdn_backup_default_folder()
+ *
+ * Looks for the newest daily backup in @folder that passes gdn_backup_verify(), newest
+ * first; the ones that do not pass are skipped (and left as they are).
+ *
+ * Returns: (transfer full) (nullable): its path, or %NULL when there is none
+ */
+char *
+gdn_backup_find_newest (const char *folder)
+{
+  g_autofree char *default_folder = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (folder == NULL)
+    folder = default_folder = gdn_backup_default_folder ();
+  dir = g_dir_open (folder, 0, NULL);
+  if (dir == NULL)
+    return NULL;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (is_daily_name (name))
+      g_ptr_array_add (names, g_strdup (name));
+
+  g_ptr_array_sort (names, compare_names_desc);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (gdn_backup_verify (path, &error))
+        return g_steal_pointer (&path);
+      g_debug ("Skipping the backup %s: %s", path, error->message);
+    }
+  return NULL;
 }

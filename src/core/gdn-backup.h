@@ -55,5 +55,6 @@ gboolean   gdn_backup_restore_full    (const char             *database_path,
                                        GError                **error);
 gboolean   gdn_backup_check           (const char             *path,
                                        GError                **error);
+char      *gdn_backup_find_newest     (const char             *folder);
 
 G_END_DECLS

@@ -8,7 +8,9 @@
 
 #include "gdn-application.h"
 #include "gdn-backup.h"
+#include "gdn-banner.h"
 #include "gdn-export-dialog.h"
+#include "gdn-fs-check.h"
 #include "gdn-import-dialog.h"
 #include "gdn-parse.h"
 #include "gdn-preferences-dialog.h"
@@ -16,7 +18,12 @@
 
 /* One instance per desktop session: opens the database once (from --database or the
  * default place), keeps the store every window shares, and owns the application-wide
- * actions. A file that cannot be opened is explained in a dialog, never a crash. */
+ * actions. A file that cannot be opened is explained in a dialog, never a crash.
+ *
+ * A damaged file, found when it is opened or later (GdnDatabase::damaged), is never
+ * written to: every window closes, the file is moved aside ("NAME.corrupt-TIME") and the
+ * person chooses between the newest backup that passes the check and an empty database.
+ * A read-only file, or one on a network or FUSE drive, gets a banner in the window. */
 
 struct _GdnApplication
 {
@@ -27,6 +34,9 @@ struct _GdnApplication
   guint           backup_id;     /* the timer of the daily backup */
   char           *backed_up_on;  /* the day of the last daily backup, 'YYYY-MM-DD' */
   gboolean        backing_up;
+  gboolean        read_only;     /* --read-only */
+  gboolean        recovering;    /* closing a damaged database and replacing it */
+  char           *pending_toast; /* said once the next main window is up */
 };
 
 /* The daily backup waits a little after the start, so that opening the app does not wait
@@ -40,8 +50,13 @@ G_DEFINE_FINAL_TYPE (GdnApplication, gdn_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The database to open (default: the one in your data folder)"), N_("FILE") },
+  { "read-only", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the database read-only: look, but change nothing"), NULL },
   { NULL }
 };
+
+static void on_database_damaged_cb (GdnApplication *self,
+                                    GdnDatabase    *database);
 
 static GdnWindow *
 get_main_window (GdnApplication *self)
@@ -123,20 +138,69 @@ show_open_error (GdnApplication *self,
 }
 
 static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GdnApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* damage is handled by on_database_damaged_cb(); anything else only logged */
+  if (!gdn_database_check_finish (GDN_DATABASE (source), result, &error) &&
+      !g_error_matches (error, GDN_DATABASE_ERROR, GDN_DATABASE_ERROR_CORRUPT))
+    g_message ("The check of the database could not run: %s", error->message);
+}
+
+static void
+add_banners (GdnApplication *self,
+             GdnWindow      *window)
+{
+  GdnDatabase *database = gdn_store_get_database (self->store);
+  g_autofree char *shared = gdn_fs_shared_warning (gdn_database_get_path (database));
+
+  if (gdn_database_is_read_only (database))
+    {
+      g_autofree char *message = NULL;
+
+      message = self->read_only
+                ? g_strdup (_("This database is read-only: it was opened with --read-only. "
+                              "You can look at everything, but not change anything."))
+                : g_strdup_printf (_("This database is read-only: you may not write to "
+                                     "“%s” or its folder. You can look at everything, but not "
+                                     "change anything; ask for write access to work in it."),
+                                   gdn_database_get_path (database));
+      gdn_window_add_banner (window, gdn_banner_new (GTK_MESSAGE_INFO,
+                                                     _("Read-only"), message));
+      gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.new-record", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.undo", FALSE);
+    }
+  if (shared != NULL)
+    gdn_window_add_banner (window, gdn_banner_new (GTK_MESSAGE_WARNING,
+                                                   _("Unsafe for shared use"), shared));
+}
+
+static void
 present_main_window (GdnApplication *self)
 {
   GdnWindow *window = get_main_window (self);
 
   if (window == NULL)
     {
+      GdnDatabase *database = gdn_store_get_database (self->store);
+
       window = gdn_window_new (GTK_APPLICATION (self), self->store);
-      if (gdn_database_is_read_only (gdn_store_get_database (self->store)))
+      add_banners (self, window);
+      if (self->pending_toast != NULL)
         {
-          AdwToast *toast = adw_toast_new (_("The database is read-only: you can look, but "
-                                             "not change anything"));
+          AdwToast *toast = adw_toast_new (self->pending_toast);
+
           adw_toast_set_timeout (toast, 0);
           gdn_window_add_toast (window, toast);
+          g_clear_pointer (&self->pending_toast, g_free);
         }
+      /* a large file was not checked while it opened: check it now, in a worker */
+      if (gdn_database_get_check_pending (database))
+        gdn_database_check_async (database, NULL, check_done_cb, g_object_ref (self));
     }
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -336,6 +400,232 @@ daily_backup_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_choice_cb (AdwMessageDialog *dialog,
+              const char       *response,
+              gpointer          user_data)
+{
+  char **choice = user_data;
+
+  g_free (*choice);
+  *choice = g_strdup (response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Asks what to do with a damaged file that was moved aside; returns the response id
+ * ("restore", "empty" or "quit") once it is answered. */
+static char *
+ask_about_damage (GdnApplication *self,
+                  const char     *path,
+                  const GError   *damage,
+                  const char     *aside,
+                  const char     *backup)
+{
+  g_autofree char *path_name = g_path_get_basename (path);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autofree char *aside_name = g_path_get_basename (aside);
+  g_autofree char *body = NULL;
+  char *choice = NULL;
+  GtkWidget *dialog;
+
+  g_message ("%s", damage->message);
+  if (backup != NULL)
+    {
+      g_autofree char *backup_name = g_path_get_basename (backup);
+
+      body = g_strdup_printf (_("“%s” is damaged and cannot be read safely. Gendan did not "
+                                "write to it: it was moved aside as “%s”, so that nothing "
+                                "in it is lost.\n\nYou can restore the newest backup that "
+                                "passes the check, “%s”; what was entered after it was made "
+                                "is not in it. Or start with an empty database."),
+                              path_name, aside_name, backup_name);
+    }
+  else
+    body = g_strdup_printf (_("“%s” is damaged and cannot be read safely. Gendan did not "
+                              "write to it: it was moved aside as “%s”, so that nothing in "
+                              "it is lost.\n\nNo backup that passes the check was found. "
+                              "You can start with an empty database, or quit and look for a "
+                              "copy of the file."),
+                            path_name, aside_name);
+
+  dialog = adw_message_dialog_new (NULL, _("The Database Is Damaged"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "empty",
+                                   _("Start _Empty"));
+  if (backup != NULL)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                       _("_Restore Backup"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+    }
+  else
+    adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "empty");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_choice_cb), &choice);
+
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Gendan"));
+  g_signal_connect_swapped (dialog, "destroy", G_CALLBACK (g_main_loop_quit), loop);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_main_loop_run (loop);
+
+  return choice != NULL ? choice : g_strdup ("quit");
+}
+
+/* @path is damaged (@damage says how) and not open: moves it aside, asks, restores the
+ * newest verified backup or starts empty, and opens the result. Explains every failure
+ * in a dialog itself. Returns: whether a database is open now. */
+static gboolean
+recover_damaged (GdnApplication *self,
+                 const char     *path,
+                 const GError   *damage)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *choice = NULL;
+  g_autofree char *aside_name = NULL;
+
+  aside = gdn_database_move_aside (path, &error);
+  if (aside == NULL)
+    {
+      show_open_error (self, error);
+      return FALSE;
+    }
+  g_message ("The damaged database was moved aside as %s", aside);
+  aside_name = g_path_get_basename (aside);
+
+  folder = backup_folder (self);
+  backup = gdn_backup_find_newest (folder);
+  choice = ask_about_damage (self, path, damage, aside, backup);
+
+  if (g_strcmp0 (choice, "restore") == 0 && backup != NULL)
+    {
+      g_autofree char *backup_name = g_path_get_basename (backup);
+
+      if (!gdn_backup_restore_full (path, backup, NULL, &error))
+        {
+          show_open_error (self, error);
+          return FALSE;
+        }
+      g_free (self->pending_toast);
+      self->pending_toast = g_strdup_printf (_("Restored the backup “%s”; the damaged "
+                                               "database is kept as “%s”"),
+                                             backup_name, aside_name);
+    }
+  else if (g_strcmp0 (choice, "empty") == 0)
+    {
+      g_free (self->pending_toast);
+      self->pending_toast = g_strdup_printf (_("Started with an empty database; the damaged "
+                                               "one is kept as “%s”"), aside_name);
+    }
+  else
+    return FALSE;
+
+  if (!gdn_application_open_database (self, path, &error))
+    {
+      g_clear_pointer (&self->pending_toast, g_free);
+      show_open_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Closes every window and the database; waits (up to 30 s) for workers to let go of it.
+ * Returns: whether it is closed. */
+static gboolean
+close_database (GdnApplication *self)
+{
+  GdnDatabase *database = gdn_store_get_database (self->store);
+  GList *windows = NULL;
+  gint64 deadline;
+  guint wake;
+
+  g_object_add_weak_pointer (G_OBJECT (database), (gpointer *) &database);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    windows = g_list_prepend (windows, g_object_ref (l->data));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free_full (windows, g_object_unref);
+  g_clear_object (&self->store);
+  g_clear_handle_id (&self->backup_id, g_source_remove);
+
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  wake = g_timeout_add (50, wake_cb, NULL);
+  while (database != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+
+  if (database != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (database), (gpointer *) &database);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+recover_in_use_cb (gpointer data)
+{
+  g_autoptr(GdnApplication) self = data;
+  g_autoptr(GError) damage = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->store == NULL)
+    {
+      self->recovering = FALSE;
+      return G_SOURCE_REMOVE;
+    }
+
+  path = g_strdup (gdn_database_get_path (gdn_store_get_database (self->store)));
+  g_set_error (&damage, GDN_DATABASE_ERROR, GDN_DATABASE_ERROR_CORRUPT,
+               _("“%s” is damaged: a part of it could not be read while it was in use."),
+               path);
+
+  g_application_hold (G_APPLICATION (self));
+  if (!close_database (self))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* still held somewhere: quit rather than go on with a damaged file */
+      g_set_error (&error, GDN_DATABASE_ERROR, GDN_DATABASE_ERROR_CORRUPT,
+                   _("%s Gendan could not close it to move it aside; it will quit now. "
+                     "Start it again to restore a backup."), damage->message);
+      show_open_error (self, error);
+      g_application_quit (G_APPLICATION (self));
+    }
+  else if (recover_damaged (self, path, damage))
+    present_main_window (self);
+  else
+    g_application_quit (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
+  self->recovering = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Damage found after the file was opened: stop writing to it at once, and recover once
+ * the code that met it has returned. */
+static void
+on_database_damaged_cb (GdnApplication *self,
+                        GdnDatabase    *database)
+{
+  if (self->recovering || self->store == NULL ||
+      gdn_store_get_database (self->store) != database)
+    return;
+
+  self->recovering = TRUE;
+  g_idle_add (recover_in_use_cb, g_object_ref (self));
+}
+
 static void
 gdn_application_startup (GApplication *application)
 {
@@ -358,6 +648,17 @@ gdn_application_startup (GApplication *application)
                                          preferences_accels);
 }
 
+/* Writing through the application's actions is off on a read-only database. */
+static void
+update_actions (GdnApplication *self)
+{
+  gboolean writable = self->store != NULL &&
+                      !gdn_database_is_read_only (gdn_store_get_database (self->store));
+  GAction *import = g_action_map_lookup_action (G_ACTION_MAP (self), "import");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (import), writable);
+}
+
 static void
 gdn_application_activate (GApplication *application)
 {
@@ -371,7 +672,10 @@ gdn_application_activate (GApplication *application)
 
       if (!gdn_application_open_database (self, path, &error))
         {
-          show_open_error (self, error);
+          if (!g_error_matches (error, GDN_DATABASE_ERROR, GDN_DATABASE_ERROR_CORRUPT))
+            show_open_error (self, error);
+          else if (recover_damaged (self, path, error))
+            present_main_window (self);
           return;
         }
     }
@@ -416,11 +720,17 @@ gdn_application_command_line (GApplication            *application,
       return 0;
     }
 
+  self->read_only = g_variant_dict_contains (options, "read-only");
   if (!gdn_application_open_database (self, path, &error))
     {
       g_application_command_line_printerr (command_line, "%s\n", error->message);
-      show_open_error (self, error);
-      return 1;
+      if (!g_error_matches (error, GDN_DATABASE_ERROR, GDN_DATABASE_ERROR_CORRUPT))
+        {
+          show_open_error (self, error);
+          return 1;
+        }
+      if (!recover_damaged (self, path, error))
+        return 1;
     }
 
   g_application_activate (application);
@@ -434,6 +744,7 @@ gdn_application_dispose (GObject *object)
 
   g_clear_handle_id (&self->backup_id, g_source_remove);
   g_clear_pointer (&self->backed_up_on, g_free);
+  g_clear_pointer (&self->pending_toast, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -501,22 +812,22 @@ gdn_application_open_database (GdnApplication  *self,
   g_return_val_if_fail (self->settings != NULL, FALSE);
   g_return_val_if_fail (self->store == NULL, FALSE);
 
-  database = gdn_database_open (path, error);
+  database = gdn_database_open_full (path, GDN_SCHEMA_VERSION,
+                                     self->read_only ? GDN_DATABASE_OPEN_READ_ONLY
+                                                     : GDN_DATABASE_OPEN_DEFAULT,
+                                     error);
   if (database == NULL)
     return FALSE;
 
+  g_signal_connect_object (database, "damaged", G_CALLBACK (on_database_damaged_cb), self,
+                           G_CONNECT_SWAPPED);
   self->store = gdn_store_new (database);
+  update_actions (self);
   update_user_name (self);
   g_settings_set_string (self->settings, "last-database", gdn_database_get_path (database));
   if (self->backup_id == 0 && !gdn_database_is_read_only (database))
     self->backup_id = g_timeout_add_seconds (DAILY_BACKUP_DELAY_S, daily_backup_cb, self);
   return TRUE;
-}
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
 }
 
 /**

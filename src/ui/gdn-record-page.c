@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "gdn-record-page.h"
 #include "gdn-window.h"
@@ -14,6 +15,41 @@ G_DEFINE_INTERFACE (GdnRecordPage, gdn_record_page, GTK_TYPE_WIDGET)
 static void
 gdn_record_page_default_init (GdnRecordPageInterface *iface)
 {
+}
+
+/* The actions of the pages that write, by the last part of their name ("order.save") */
+static const char * const editing_actions[] = {
+  "save", "delete", "step", "change-status", "new-case", "amend", "approve", "reject",
+  "attach", "unlink", "add-contact", "add-entry", NULL
+};
+
+/* On a read-only database the page shows the record, but its writing actions are off. */
+static void
+disable_editing_if_read_only (GdnRecordPage *self)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GDN_TYPE_WINDOW);
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (self);
+  const char *name = NULL;
+  const GVariantType *parameter_type = NULL;
+  const char *property_name = NULL;
+  GType owner;
+  GdnStore *store;
+
+  if (window == NULL)
+    return;
+  store = gdn_window_get_store (GDN_WINDOW (window));
+  if (store == NULL || !gdn_database_is_read_only (gdn_store_get_database (store)))
+    return;
+
+  /* GTK 4.8 writes every out argument: none may be NULL */
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &name, &parameter_type,
+                                                   &property_name); i++)
+    {
+      const char *dot = strrchr (name, '.');
+
+      if (dot != NULL && g_strv_contains (editing_actions, dot + 1))
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), name, FALSE);
+    }
 }
 
 /**
@@ -30,7 +66,10 @@ gdn_record_page_load (GdnRecordPage  *self,
   g_return_val_if_fail (GDN_IS_RECORD_PAGE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return GDN_RECORD_PAGE_GET_IFACE (self)->load (self, id, error);
+  if (!GDN_RECORD_PAGE_GET_IFACE (self)->load (self, id, error))
+    return FALSE;
+  disable_editing_if_read_only (self);
+  return TRUE;
 }
 
 /**
@@ -44,6 +83,7 @@ gdn_record_page_new_record (GdnRecordPage *self)
   g_return_if_fail (GDN_IS_RECORD_PAGE (self));
 
   GDN_RECORD_PAGE_GET_IFACE (self)->new_record (self);
+  disable_editing_if_read_only (self);
 }
 
 /**
@@ -262,4 +302,68 @@ gdn_record_page_trash (GdnRecordPage            *self,
     gdn_window_show_undo (GDN_WINDOW (root), held, message);
   discard_and_close (self, discard);
   return TRUE;
+}
+
+static void
+on_conflict_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         GdnRecordPage    *self)
+{
+  GdnRecordPageSaveFunc overwrite = g_object_get_data (G_OBJECT (dialog), "gdn-overwrite");
+
+  if (g_strcmp0 (response, "reload") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GDN_TYPE_WINDOW);
+
+      if (!gdn_record_page_load (self, gdn_record_page_get_record_id (self), &error) &&
+          window != NULL)
+        gdn_window_add_toast (GDN_WINDOW (window), adw_toast_new (error->message));
+    }
+  else if (g_strcmp0 (response, "overwrite") == 0)
+    overwrite (self);
+}
+
+/**
+ * gdn_record_page_ask_conflict:
+ * @error: the %GDN_DATABASE_ERROR_CONFLICT of the refused save
+ * @overwrite: saves the page's edits again, over the other change (the page has reloaded
+ *   the record's version after the refusal)
+ *
+ * The record was changed elsewhere (another window, gendan-cli, another person) since the
+ * page read it: asks whether to reload it (the page's edits are dropped), overwrite the
+ * other change with the page's edits, or cancel (the edits stay in the page, unsaved).
+ * Never decides for the person.
+ */
+void
+gdn_record_page_ask_conflict (GdnRecordPage         *self,
+                              const GError          *error,
+                              GdnRecordPageSaveFunc  overwrite)
+{
+  GtkRoot *root;
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (GDN_IS_RECORD_PAGE (self));
+  g_return_if_fail (overwrite != NULL);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       _("Changed Elsewhere"), NULL));
+  adw_message_dialog_format_body (dialog, _("%s\n\nReload it to see the other change (what "
+                                            "you typed here is dropped), or overwrite the "
+                                            "other change with yours."),
+                                  error->message);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "reload");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "gdn-overwrite", overwrite);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -54,6 +54,12 @@ void        gdn_record_page_confirm_discard  (GdnRecordPage            *self,
                                               gboolean                  modified,
                                               const char               *body,
                                               GdnRecordPageDiscardFunc  discard);
+/* Saves the page's edits again; returns whether they were written */
+typedef gboolean (*GdnRecordPageSaveFunc) (GdnRecordPage *self);
+
+void        gdn_record_page_ask_conflict     (GdnRecordPage            *self,
+                                              const GError             *error,
+                                              GdnRecordPageSaveFunc     overwrite);
 gboolean    gdn_record_page_trash            (GdnRecordPage            *self,
                                               GdnStore                 *store,
                                               GdnRecord                *record,
