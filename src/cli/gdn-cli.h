@@ -27,6 +27,7 @@ gboolean     gdn_cli_parse            (const char          *command,
                                        char              ***argv);
 const char  *gdn_cli_database_path    (void);
 GdnStore    *gdn_cli_open_store       (GError             **error);
+void         gdn_cli_warn_shared      (const char          *path);
 void         gdn_cli_print_error      (const GError        *error);
 int          gdn_cli_usage_error      (const char          *command,
                                        const char          *format,
@@ -37,9 +38,11 @@ int gdn_cli_export  (int argc, char **argv);
 int gdn_cli_list    (int argc, char **argv);
 int gdn_cli_count   (int argc, char **argv);
 int gdn_cli_kpi     (int argc, char **argv);
+int gdn_cli_report  (int argc, char **argv);
 int gdn_cli_backup  (int argc, char **argv);
 int gdn_cli_restore (int argc, char **argv);
 int gdn_cli_check   (int argc, char **argv);
 int gdn_cli_demo    (int argc, char **argv);
+int gdn_cli_set     (int argc, char **argv);
 
 G_END_DECLS

@@ -21,9 +21,11 @@ typedef struct
 static const Command commands[] = {
   { "import", gdn_cli_import, N_("Import a CSV file of one kind (customers, orders, …)") },
   { "export", gdn_cli_export, N_("Export one kind as CSV or XLSX") },
+  { "set", gdn_cli_set, N_("Change fields of one record") },
   { "list", gdn_cli_list, N_("List records, with search and sort") },
   { "count", gdn_cli_count, N_("Count the records of one kind") },
   { "kpi", gdn_cli_kpi, N_("Compute the KPIs of a period") },
+  { "report", gdn_cli_report, N_("Write the work report of a period as PDF") },
   { "backup", gdn_cli_backup, N_("Back up the database") },
   { "restore", gdn_cli_restore, N_("Restore the database from a backup") },
   { "check", gdn_cli_check, N_("Check the database for damage") },
