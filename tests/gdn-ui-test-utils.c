@@ -1,7 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
+
 #include "gdn-ui-test-utils.h"
+
+void
+gdn_ui_test_init (int    *argc,
+                  char ***argv)
+{
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/gendan-test-bus", TRUE);
+  setlocale (LC_ALL, "");
+  g_test_init (argc, argv, NULL);
+}
 
 gboolean
 gdn_ui_test_have_display (void)

@@ -9,6 +9,12 @@ G_BEGIN_DECLS
 
 /* The harness of the UI tests: the real application in a real window (under Xvfb). */
 
+/* Sets up a UI test program: the "test" accessibility backend (every property readable,
+ * no AT-SPI bus), no session bus of its own unless one is given, the user's locale; then
+ * g_test_init() */
+void         gdn_ui_test_init                     (int                *argc,
+                                                   char             ***argv);
+
 /* Skips the current test (and returns FALSE) when there is no display to show windows on */
 gboolean     gdn_ui_test_have_display             (void);
 

@@ -18,10 +18,12 @@
  *   O8 was delivered 04-01 → delivered 3, on time 1, rate 1/3
  * satisfaction: S1 (03-01) overall 5, S2 (03-31) 2, S3 (03-15) 4; S4 is 04-01, S5 in the
  *   trash → count 3, mean 11/3; accuracy (5+2)/2 = 3.5; responsiveness (4+1)/2 = 2.5;
- *   resolution 4/1 = 4; attitude 3/1 = 3; quality (4+2+5)/3 = 11/3
+ *   resolution 4/1 = 4; attitude 3/1 = 3; quality (4+2+5)/3 = 11/3; scores 1–5: 0, 1, 0,
+ *   1, 1
  * conversion: created in March = O1 (confirmed date), O3 (confirmed date), O4 (lost),
  *   O5 (in production without a confirmed date), O6 (cancelled after its confirmation),
- *   O9 (quoted, created 03-31) → inquiries 6, converted 4 (O1, O3, O5, O6), rate 2/3
+ *   O9 (quoted, created 03-31) → inquiries 6, converted 4 (O1, O3, O5, O6), rate 2/3;
+ *   funnel: quoted 5 (all but the lost O4), delivered 2 (O1, O3)
  * 24-hour response: opened in March = K1 (03-01 00:00:00, answered exactly 24 h later:
  *   within), K2 (answered 24 h + 1 s later: not), K3 (03-31 23:59:59, answered after 8 h),
  *   K4 (no answer); K5 opened 02-28 23:59:59, K6 in the trash, K7 opened 04-01 00:00:00
@@ -165,7 +167,15 @@ test_fixture_figures (void)
   assert_mean (&kpi->dimensions[GDN_KPI_ATTITUDE], 1, 3.0);
   assert_mean (&kpi->dimensions[GDN_KPI_QUALITY], 3, 11.0 / 3.0);
 
+  g_assert_cmpint (kpi->scores[0], ==, 0);
+  g_assert_cmpint (kpi->scores[1], ==, 1);
+  g_assert_cmpint (kpi->scores[2], ==, 0);
+  g_assert_cmpint (kpi->scores[3], ==, 1);
+  g_assert_cmpint (kpi->scores[4], ==, 1);
+
   assert_rate (&kpi->conversion, 6, 4, 2.0 / 3.0);
+  g_assert_cmpint (kpi->quoted, ==, 5);
+  g_assert_cmpint (kpi->delivered, ==, 2);
   assert_rate (&kpi->response_24h, 4, 2, 0.5);
   assert_rate (&kpi->closure, 4, 2, 0.5);
 
@@ -345,7 +355,7 @@ test_json_shape (void)
 {
   static const char * const top[] = {
     "from", "to", "on_time_delivery", "satisfaction", "conversion", "response_24h",
-    "closure", "complaint_mix", "order_volume", "carriers", NULL,
+    "funnel", "closure", "complaint_mix", "order_volume", "carriers", NULL,
   };
   static const char * const dimensions[] = {
     "accuracy", "responsiveness", "resolution", "attitude", "quality", NULL,
@@ -380,7 +390,12 @@ test_json_shape (void)
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "rate"), 1.0 / 3.0, 1e-12);
 
   o = json_object_get_object_member (root, "satisfaction");
-  check_members (o, (const char *[]) { "count", "mean", "dimensions", NULL });
+  check_members (o, (const char *[]) { "count", "mean", "dimensions", "scores", NULL });
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "scores")), ==, 5);
+  check_members (json_object_get_object_member (root, "funnel"),
+                 (const char *[]) { "inquiries", "quoted", "confirmed", "delivered", NULL });
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "funnel"),
+                                               "quoted"), ==, 5);
   check_members (json_object_get_object_member (o, "dimensions"), dimensions);
   g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (o,
                      "dimensions"), "accuracy"), ==, 3.5);
@@ -486,6 +501,10 @@ test_series (void)
   assert_rate (&mar->response_24h, 4, 2, 0.5);
   assert_rate (&mar->closure, 4, 2, 0.5);
   assert_rate (&apr->response_24h, 1, 0, 0.0);
+  /* inquiries and confirmed orders: March as in the period test */
+  assert_rate (&mar->conversion, 6, 4, 2.0 / 3.0);
+  g_assert_cmpint (mar->order_volume.count, ==, 3);
+  g_assert_cmpfloat_with_epsilon (mar->order_volume.amount, 3970.11, 1e-6);
 
   /* late deliveries: only O2 was delivered after its promised date, for the supplier */
   g_assert_cmpuint (series->late_by_reason->len, ==, 6);

@@ -27,10 +27,10 @@
  * each test's checks run once the first window is mapped, then the app is quit. */
 
 static const char * const section_titles[] = {
-  "Today", "Orders", "Customers", "Cases", "Shipments", "Contracts"
+  "Today", "Dashboard", "Orders", "Customers", "Cases", "Shipments", "Contracts"
 };
 static const char * const section_names[] = {
-  "today", "orders", "customers", "cases", "shipments", "contracts"
+  "today", "dashboard", "orders", "customers", "cases", "shipments", "contracts"
 };
 
 static gboolean
@@ -137,7 +137,7 @@ check_sections (GdnApplication *app,
                  gtk_list_box_get_row_at_index (sidebar, 0));
 
   /* Choosing Orders in the sidebar (as a click or Enter does) shows the Orders page */
-  orders_row = gtk_list_box_get_row_at_index (sidebar, 1);
+  orders_row = gtk_list_box_get_row_at_index (sidebar, 2);
   g_signal_emit_by_name (orders_row, "activate");
   g_assert_cmpstr (gdn_window_get_section (GDN_WINDOW (window)), ==, "orders");
   /* each section shows its own view (a GdnSection) in place of its overview */

@@ -66,48 +66,18 @@ print_row (int         indent,
     g_print ("%s\n", value);
 }
 
-/* 1234567 → "1,234,567" */
+/* 1234567 → "1,234,567", with the locale's separator */
 static char *
 format_count (gint64 n)
 {
-  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, n < 0 ? -n : n);
-  GString *out = g_string_new (n < 0 ? "-" : "");
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
+  return gdn_format_quantity ((double) n);
 }
 
-/* "¥1,234,567.89" */
+/* "¥1,234,567.89": the KPIs add up orders in yuan */
 static char *
 format_amount (double amount)
 {
-  double cents = round (fabs (amount) * 100.0);
-  g_autofree char *whole = format_count ((gint64) (cents / 100.0));
-
-  return g_strdup_printf ("%s¥%s.%02d", amount < 0 ? "-" : "", whole,
-                          (int) fmod (cents, 100.0));
-}
-
-static char *
-format_rate (double rate)
-{
-  if (!gdn_kpi_has_value (rate))
-    return g_strdup (_("no data"));
-  return g_strdup_printf ("%.1f %%", rate * 100.0);
-}
-
-static char *
-format_mean (double mean)
-{
-  if (!gdn_kpi_has_value (mean))
-    return g_strdup (_("no data"));
-  return g_strdup_printf ("%.2f", mean);
+  return gdn_format_money (amount, NULL);
 }
 
 /* "899 of 1,025" */
@@ -126,7 +96,7 @@ print_rate (const char       *label,
             const GdnKpiRate *rate,
             const char       *what)
 {
-  g_autofree char *value = format_rate (rate->rate);
+  g_autofree char *value = gdn_kpi_format_rate (rate->rate);
   g_autofree char *share = format_share (rate);
   g_autofree char *detail = g_strdup_printf ("%s %s", share, what);
 
@@ -155,18 +125,21 @@ print_table (const GdnKpi *kpi)
   g_autofree char *surveys = g_strdup_printf (ngettext ("%s survey", "%s surveys",
                                                         (gulong) kpi->satisfaction.count),
                                               n_surveys);
-  g_autofree char *mean = format_mean (kpi->satisfaction.mean);
+  g_autofree char *mean = gdn_kpi_format_mean (kpi->satisfaction.mean);
   g_autofree char *orders = format_count (kpi->order_volume.count);
   g_autofree char *amount = format_amount (kpi->order_volume.amount);
 
-  g_print (_("KPIs from %s to %s"), kpi->from, kpi->to);
+  g_autofree char *from = gdn_format_date (kpi->from);
+  g_autofree char *to = gdn_format_date (kpi->to);
+
+  g_print (_("KPIs from %s to %s"), from, to);
   g_print ("\n\n");
 
   print_rate (_("On-time delivery"), &kpi->on_time_delivery, _("orders delivered"));
   print_row (0, _("Customer satisfaction"), mean, surveys);
   for (int d = 0; d < GDN_KPI_N_DIMENSIONS; d++)
     {
-      g_autofree char *value = format_mean (kpi->dimensions[d].mean);
+      g_autofree char *value = gdn_kpi_format_mean (kpi->dimensions[d].mean);
       print_row (2, gdn_kpi_dimension_label (d), value, NULL);
     }
   print_rate (_("Conversion"), &kpi->conversion, _("inquiries"));
@@ -202,7 +175,7 @@ print_table (const GdnKpi *kpi)
     {
       const GdnKpiCarrier *c = g_ptr_array_index (kpi->carriers, i);
       g_autofree char *shipments = format_count (c->shipments);
-      g_autofree char *on_time = format_rate (c->on_time.rate);
+      g_autofree char *on_time = gdn_kpi_format_rate (c->on_time.rate);
       g_autofree char *transit = NULL;
 
       if (gdn_kpi_has_value (c->mean_transit_days))
@@ -279,6 +252,7 @@ gdn_cli_kpi (int    argc,
       g_printerr (_("gendan-cli %s: there is no database at “%s”\n"), "kpi", path);
       return GDN_EXIT_DATA;
     }
+  gdn_cli_warn_shared (path);
   database = gdn_database_open (path, &error);
   if (database != NULL)
     kpi = gdn_kpi_compute (database, from, to, &error);

@@ -51,6 +51,9 @@ static const char * const dimension_labels[GDN_KPI_N_DIMENSIONS] = {
 
 /* SQL fragments shared by the period figures and the monthly series. */
 #define ORDER_ON_TIME "(promised_date IS NOT NULL AND delivered_date <= promised_date)"
+#define ORDER_CONVERTED \
+  "(confirmed_date IS NOT NULL" \
+  " OR status IN ('confirmed', 'in_production', 'qc', 'shipped', 'delivered', 'closed'))"
 #define CASE_WITHIN_24H \
   "(first_response_at IS NOT NULL AND first_response_at <= datetime(opened_at, '+1 day'))"
 #define CASE_CLOSED "(status IN ('resolved', 'closed'))"
@@ -214,6 +217,8 @@ satisfaction_row (sqlite3_stmt *stmt,
   for (int d = 0; d < GDN_KPI_N_DIMENSIONS; d++)
     kpi->dimensions[d] = make_mean (sqlite3_column_int64 (stmt, 2 + 2 * d),
                                     sqlite3_column_double (stmt, 3 + 2 * d));
+  for (int score = 0; score < 5; score++)
+    kpi->scores[score] = sqlite3_column_int64 (stmt, 2 + 2 * GDN_KPI_N_DIMENSIONS + score);
 }
 
 static void
@@ -224,6 +229,8 @@ conversion_row (sqlite3_stmt *stmt,
 
   kpi->conversion = make_rate (sqlite3_column_int64 (stmt, 0),
                                sqlite3_column_int64 (stmt, 1));
+  kpi->quoted = sqlite3_column_int64 (stmt, 2);
+  kpi->delivered = sqlite3_column_int64 (stmt, 3);
 }
 
 /* Rows of (is complaint, category, opened, within 24 h, closed). */
@@ -301,11 +308,17 @@ static const struct
   { "SELECT count(*), avg(overall),"
     " count(accuracy), avg(accuracy), count(responsiveness), avg(responsiveness),"
     " count(resolution), avg(resolution), count(attitude), avg(attitude),"
-    " count(quality), avg(quality)"
+    " count(quality), avg(quality),"
+    " ifnull(sum(overall = 1), 0), ifnull(sum(overall = 2), 0), ifnull(sum(overall = 3), 0),"
+    " ifnull(sum(overall = 4), 0), ifnull(sum(overall = 5), 0)"
     " FROM surveys WHERE date BETWEEN :from AND :to AND deleted_at IS NULL",
     satisfaction_row },
-  { "SELECT count(*), ifnull(sum(confirmed_date IS NOT NULL OR status IN"
-    " ('confirmed', 'in_production', 'qc', 'shipped', 'delivered', 'closed')), 0)"
+  { "SELECT count(*), ifnull(sum(" ORDER_CONVERTED "), 0),"
+    " ifnull(sum(confirmed_date IS NOT NULL OR status IN ('quoted', 'confirmed',"
+    "  'in_production', 'qc', 'shipped', 'delivered', 'closed')"
+    "  OR EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = orders.id"
+    "   AND e.to_status = 'quoted')), 0),"
+    " ifnull(sum(delivered_date IS NOT NULL OR status IN ('delivered', 'closed')), 0)"
     " FROM orders WHERE created_date BETWEEN :from AND :to AND deleted_at IS NULL",
     conversion_row },
   { "SELECT type = 'complaint', category, count(*), sum(" CASE_WITHIN_24H "),"
@@ -391,6 +404,28 @@ month_cases_row (sqlite3_stmt *stmt,
   m->closure = make_rate (opened, sqlite3_column_int64 (stmt, 3));
 }
 
+static void
+month_conversion_row (sqlite3_stmt *stmt,
+                      gpointer      data)
+{
+  GdnKpiMonth *m = find_month (data, column_text (stmt, 0));
+
+  if (m != NULL)
+    m->conversion = make_rate (sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2));
+}
+
+static void
+month_volume_row (sqlite3_stmt *stmt,
+                  gpointer      data)
+{
+  GdnKpiMonth *m = find_month (data, column_text (stmt, 0));
+
+  if (m == NULL)
+    return;
+  m->order_volume.count = sqlite3_column_int64 (stmt, 1);
+  m->order_volume.amount = sqlite3_column_double (stmt, 2);
+}
+
 /* Rows of (delay reason, late deliveries); the groups exist already, one per reason. */
 static void
 late_row (sqlite3_stmt *stmt,
@@ -437,6 +472,7 @@ add_months (GdnKpiSeries *series)
       month.satisfaction = make_mean (0, 0);
       month.response_24h = make_rate (0, 0);
       month.closure = make_rate (0, 0);
+      month.conversion = make_rate (0, 0);
       g_array_append_val (series->months, month);
 
       if (++m > 12)
@@ -491,6 +527,16 @@ compute_series (Period        *p,
                   "SELECT substr(opened_at, 1, 7), count(*), sum(" CASE_WITHIN_24H "),"
                   " sum(" CASE_CLOSED ") FROM cases WHERE " CASE_IN_PERIOD " GROUP BY 1",
                   month_cases_row, series, error) ||
+      !run_query (p,
+                  "SELECT substr(created_date, 1, 7), count(*),"
+                  " ifnull(sum(" ORDER_CONVERTED "), 0) FROM orders"
+                  " WHERE created_date BETWEEN :from AND :to AND deleted_at IS NULL GROUP BY 1",
+                  month_conversion_row, series, error) ||
+      !run_query (p,
+                  "SELECT substr(confirmed_date, 1, 7), count(*), total(amount) FROM orders"
+                  " WHERE confirmed_date BETWEEN :from AND :to AND deleted_at IS NULL"
+                  " GROUP BY 1",
+                  month_volume_row, series, error) ||
       !run_query (p,
                   "SELECT delay_reason, count(*) FROM orders"
                   " WHERE delivered_date BETWEEN :from AND :to AND deleted_at IS NULL"
@@ -1008,7 +1054,10 @@ gdn_kpi_copy (const GdnKpi *kpi)
   copy->on_time_delivery = kpi->on_time_delivery;
   copy->satisfaction = kpi->satisfaction;
   memcpy (copy->dimensions, kpi->dimensions, sizeof kpi->dimensions);
+  memcpy (copy->scores, kpi->scores, sizeof kpi->scores);
   copy->conversion = kpi->conversion;
+  copy->quoted = kpi->quoted;
+  copy->delivered = kpi->delivered;
   copy->response_24h = kpi->response_24h;
   copy->closure = kpi->closure;
   memcpy (copy->complaint_mix, kpi->complaint_mix, n_categories * sizeof (gint64));
@@ -1140,9 +1189,21 @@ gdn_kpi_to_json (const GdnKpi *kpi)
   for (int d = 0; d < GDN_KPI_N_DIMENSIONS; d++)
     add_number_or_null (builder, dimension_names[d], kpi->dimensions[d].mean);
   json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "scores");
+  json_builder_begin_array (builder);
+  for (int score = 0; score < 5; score++)
+    json_builder_add_int_value (builder, kpi->scores[score]);
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
 
   add_rate (builder, "conversion", &kpi->conversion, "inquiries", "converted");
+  json_builder_set_member_name (builder, "funnel");
+  json_builder_begin_object (builder);
+  add_int (builder, "inquiries", kpi->conversion.total);
+  add_int (builder, "quoted", kpi->quoted);
+  add_int (builder, "confirmed", kpi->conversion.hits);
+  add_int (builder, "delivered", kpi->delivered);
+  json_builder_end_object (builder);
   add_rate (builder, "response_24h", &kpi->response_24h, "opened", "within_24h");
   add_rate (builder, "closure", &kpi->closure, "opened", "closed");
 
@@ -1344,4 +1405,30 @@ gboolean
 gdn_kpi_has_value (double value)
 {
   return !isnan (value);
+}
+
+/**
+ * gdn_kpi_format_rate:
+ *
+ * Returns: a rate as a percentage ("92.9 %"), or "no data"
+ */
+char *
+gdn_kpi_format_rate (double rate)
+{
+  if (!gdn_kpi_has_value (rate))
+    return g_strdup (_("no data"));
+  return g_strdup_printf ("%.1f %%", rate * 100.0);
+}
+
+/**
+ * gdn_kpi_format_mean:
+ *
+ * Returns: a mean score with two decimals ("4.25"), or "no data"
+ */
+char *
+gdn_kpi_format_mean (double mean)
+{
+  if (!gdn_kpi_has_value (mean))
+    return g_strdup (_("no data"));
+  return g_strdup_printf ("%.2f", mean);
 }

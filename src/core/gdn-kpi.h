@@ -14,10 +14,12 @@ G_BEGIN_DECLS
  *   promised_date is set and delivered_date ≤ promised_date. An order delivered without a
  *   promised date counts as delivered but not on time (nothing was promised that it met).
  * - satisfaction: surveys dated in the period; mean overall score, and the mean of each
- *   dimension over the surveys that scored it.
+ *   dimension over the surveys that scored it; the count of each overall score 1–5.
  * - conversion: orders created in the period (every order starts as an inquiry); converted
  *   when confirmed_date is set or the status is confirmed or later (cancelled orders that had
- *   been confirmed count as converted, lost ones do not).
+ *   been confirmed count as converted, lost ones do not). The funnel follows the same
+ *   orders: quoted = reached quoted or later (a lost order counts when its events show a
+ *   quote), confirmed = converted, delivered = delivered_date set or delivered or closed.
  * - 24-hour response: cases opened in the period; within 24 h when first_response_at ≤
  *   opened_at + 24 h. A case with no first response is not within.
  * - closure: cases opened in the period that are now resolved or closed.
@@ -80,7 +82,10 @@ typedef struct
   GdnKpiRate     on_time_delivery;   /* total: delivered; hits: on time */
   GdnKpiMean     satisfaction;
   GdnKpiMean     dimensions[GDN_KPI_N_DIMENSIONS];
+  gint64         scores[5];          /* surveys with overall score 1 … 5 */
   GdnKpiRate     conversion;         /* total: inquiries; hits: converted */
+  gint64         quoted;             /* funnel: inquiries that reached quoted or later */
+  gint64         delivered;          /* funnel: inquiries delivered since */
   GdnKpiRate     response_24h;       /* total: opened; hits: within 24 h */
   GdnKpiRate     closure;            /* total: opened; hits: resolved or closed */
   gint64        *complaint_mix;      /* one per value of gdn_enum_complaint_category */
@@ -98,6 +103,8 @@ typedef struct
   GdnKpiMean  satisfaction;
   GdnKpiRate  response_24h;
   GdnKpiRate  closure;
+  GdnKpiRate  conversion;         /* inquiries created in the month */
+  GdnKpiVolume order_volume;      /* orders confirmed in the month */
 } GdnKpiMonth;
 
 typedef struct
@@ -178,6 +185,8 @@ void           gdn_kpi_series_free            (GdnKpiSeries         *series);
 const char    *gdn_kpi_dimension_name         (GdnKpiDimension       dimension);
 const char    *gdn_kpi_dimension_label        (GdnKpiDimension       dimension);
 gboolean       gdn_kpi_has_value              (double                value);
+char          *gdn_kpi_format_rate            (double                rate);
+char          *gdn_kpi_format_mean            (double                mean);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GdnKpi, gdn_kpi_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GdnKpiSeries, gdn_kpi_series_free)

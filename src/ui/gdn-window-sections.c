@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "gdn-dashboard-view.h"
 #include "gdn-sections.h"
 #include "gdn-today-view.h"
 #include "gdn-window-private.h"
@@ -16,6 +17,7 @@ gdn_window_add_section_views (GdnWindow *self,
   gdn_window_set_section_view (self, "customers", gdn_section_view_new_customers (store));
   gdn_window_set_section_view (self, "orders", gdn_section_view_new_orders (store));
   gdn_window_set_section_view (self, "today", gdn_today_view_new (store));
+  gdn_window_set_section_view (self, "dashboard", gdn_dashboard_view_new (store));
   gdn_window_set_section_view (self, "shipments", gdn_section_view_new_shipments (store));
   gdn_window_set_section_view (self, "contracts", gdn_section_view_new_contracts (store));
 }

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "gdn-report-dialog.h"
+#include "gdn-section-view.h"
 #include "gdn-section.h"
 #include "gdn-window-private.h"
 
@@ -13,9 +15,9 @@
  * title, icon) in gdn-window.ui; each section's view (a GdnSection) is put in its page by
  * gdn-window-sections.c. */
 
-/* Alt+1 … Alt+6, in sidebar order */
+/* Alt+1 … Alt+7, in sidebar order */
 static const char * const section_names[] = {
-  "today", "orders", "customers", "cases", "shipments", "contracts"
+  "today", "dashboard", "orders", "customers", "cases", "shipments", "contracts"
 };
 
 struct _GdnWindow
@@ -234,6 +236,16 @@ undo_action (GtkWidget  *widget,
 }
 
 static void
+report_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GdnWindow *self = GDN_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (gdn_report_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
 on_undo_toast_dismissed_cb (GdnWindow *self,
                             AdwToast  *toast)
 {
@@ -268,6 +280,9 @@ gdn_window_constructed (GObject *object)
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->content_title),
                                    gdn_database_get_path (database));
       gdn_window_add_section_views (self, self->store);
+      /* nothing new on a read-only database */
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record",
+                                     !gdn_database_is_read_only (database));
     }
 }
 
@@ -362,6 +377,8 @@ gdn_window_class_init (GdnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GdnWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, GdnWindow, content_box);
+  /* no struct field: found with gtk_widget_get_template_child() when a banner comes */
+  gtk_widget_class_bind_template_child_full (widget_class, "banner_box", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, GdnWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GdnWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, GdnWindow, content_title);
@@ -373,6 +390,7 @@ gdn_window_class_init (GdnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_action);
   gtk_widget_class_install_action (widget_class, "win.open-record", "s", open_record_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
@@ -381,6 +399,8 @@ gdn_window_class_init (GdnWindowClass *klass)
                                        "win.new-record", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.report", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (section_names); i++)
@@ -437,8 +457,8 @@ gdn_window_get_store (GdnWindow *self)
 /**
  * gdn_window_get_section:
  *
- * Returns: the name of the section shown ("today", "orders", "customers", "cases",
- *   "shipments" or "contracts")
+ * Returns: the name of the section shown ("today", "dashboard", "orders", "customers",
+ *   "cases", "shipments" or "contracts")
  */
 const char *
 gdn_window_get_section (GdnWindow *self)
@@ -478,6 +498,27 @@ gdn_window_add_toast (GdnWindow *self,
 {
   g_return_if_fail (GDN_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * gdn_window_add_banner:
+ * @banner: a widget (a GdnBanner) that stays at the top of the content until removed
+ *
+ * For what holds while the database is open: it is read-only, or on a shared drive.
+ */
+void
+gdn_window_add_banner (GdnWindow *self,
+                       GtkWidget *banner)
+{
+  GtkWidget *banner_box;
+
+  g_return_if_fail (GDN_IS_WINDOW (self));
+  g_return_if_fail (GTK_IS_WIDGET (banner));
+
+  banner_box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), GDN_TYPE_WINDOW,
+                                                          "banner_box"));
+  gtk_box_append (GTK_BOX (banner_box), banner);
+  gtk_widget_set_visible (banner_box, TRUE);
 }
 
 
@@ -532,4 +573,42 @@ gdn_window_show_undo (GdnWindow  *self,
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self,
                            G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * gdn_window_show_filtered:
+ * @section: a section of records ("orders", "cases", "shipments" …)
+ * @description: what the filter keeps, shown on the button that clears it
+ * @fields: (array zero-terminated=1): fields of the section's records
+ * @values: (array zero-terminated=1): the stored value of each field ("" for not set)
+ * @flags: keep only the records carrying one of these flags, or 0
+ *
+ * Shows the list of @section with only the records that match: how the dashboard's
+ * charts link to the records behind a bar or a slice.
+ */
+void
+gdn_window_show_filtered (GdnWindow          *self,
+                          const char         *section,
+                          const char         *description,
+                          const char * const *fields,
+                          const char * const *values,
+                          GdnFlags            flags)
+{
+  GdnSection *view;
+  g_autofree char *back = NULL;
+
+  g_return_if_fail (GDN_IS_WINDOW (self));
+  g_return_if_fail (section != NULL);
+
+  gdn_window_set_section (self, section);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  view = current_section_view (self);
+  if (view == NULL || !GDN_IS_SECTION_VIEW (view))
+    return;
+
+  /* from a record's page back to the list (asking about unsaved changes) */
+  back = g_strdup_printf ("%s.back", section);
+  gtk_widget_activate_action (GTK_WIDGET (view), back, NULL);
+  gdn_record_list_show_filtered (gdn_section_view_get_list (GDN_SECTION_VIEW (view)),
+                                 description, fields, values, flags);
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "gdn-flags.h"
 #include "gdn-store.h"
 
 G_BEGIN_DECLS
@@ -18,11 +19,19 @@ void         gdn_window_set_section  (GdnWindow      *self,
                                       const char     *section);
 void         gdn_window_add_toast    (GdnWindow      *self,
                                       AdwToast       *toast);
+void         gdn_window_add_banner   (GdnWindow      *self,
+                                      GtkWidget      *banner);
 void         gdn_window_set_section_view (GdnWindow  *self,
                                           const char *section,
                                           GtkWidget  *view);
 void         gdn_window_show_undo    (GdnWindow      *self,
                                       GdnRecord      *record,
                                       const char     *message);
+void         gdn_window_show_filtered (GdnWindow          *self,
+                                       const char         *section,
+                                       const char         *description,
+                                       const char * const *fields,
+                                       const char * const *values,
+                                       GdnFlags            flags);
 
 G_END_DECLS
