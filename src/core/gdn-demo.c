@@ -1046,7 +1046,8 @@ plan_lines (Demo  *d,
             Line  *lines,
             int   *n_lines)
 {
-  static const int n_weights[] = { 0, 35, 30, 18, 10, 7 };
+  /* about three lines an order (3.03), as the order books of such companies have */
+  static const int n_weights[] = { 0, 14, 22, 27, 21, 16 };
   double amount = 0;
   int n = pick (d, n_weights, G_N_ELEMENTS (n_weights));
   Customer *c = o->customer;

@@ -58,7 +58,7 @@ job_free (Job *job)
     &job->select_existing, &job->select_existing_alt, &job->insert, &job->update,
     &job->audit, &job->mark, &job->select_lines, &job->delete_lines, &job->insert_line,
     &job->insert_event, &job->select_links, &job->delete_links, &job->insert_link,
-    &job->savepoint, &job->release, &job->rollback_to,
+    &job->savepoint, &job->release, &job->rollback_to, &job->stage_line,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
@@ -517,7 +517,8 @@ memory_temp_store (Job *job)
 
   if (!sqlite3_get_autocommit (handle) ||
       gdn_database_query_int (job->db, "SELECT count(*) FROM sqlite_temp_master"
-                                       " WHERE tbl_name != 'gdn_import_ids'", NULL) != 0)
+                                       " WHERE tbl_name NOT LIKE 'gdn\\_import\\_%' ESCAPE '\\'",
+                                       NULL) != 0)
     return -1;
   old = gdn_database_query_int (job->db, "PRAGMA temp_store", NULL);
   if (old == 2 || !gdn_database_exec (job->db, "PRAGMA temp_store = MEMORY", NULL))
@@ -636,6 +637,7 @@ gdn_import_job_run (GdnStore              *store,
       job->last_old_id = gdn_database_query_int (job->db, sql, error);
       if (job->last_old_id < 0)
         goto fail;
+      job->next_id = job->last_old_id + 1;
     }
 
   units = group_units (job);
@@ -666,7 +668,8 @@ gdn_import_job_run (GdnStore              *store,
     {
       if (results->n_created + results->n_updated > 0)
         {
-          if (!gdn_import_write_created (job, error) || !gdn_import_refresh_search (job, error))
+          if (!gdn_import_write_staged (job, error) || !gdn_import_write_created (job, error) ||
+              !gdn_import_refresh_search (job, error))
             goto fail;
           gdn_store_emit_changed (store, job->type, 0, GDN_CHANGE_RELOADED);
           if (job->is_orders)

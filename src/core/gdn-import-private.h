@@ -102,6 +102,9 @@ typedef struct
   sqlite3_stmt      *insert_line;
   sqlite3_stmt      *insert_event;
   gint64             last_old_id;    /* records above it were created by this import */
+  gboolean           staging;        /* created orders wait in temp tables (see below) */
+  gint64             next_id;        /* the id of the next created order */
+  sqlite3_stmt      *stage_line;
   sqlite3_stmt      *select_links;
   sqlite3_stmt      *delete_links;
   sqlite3_stmt      *insert_link;
@@ -164,6 +167,8 @@ gboolean      gdn_import_record_differs       (Job                *job);
 gboolean      gdn_import_prepare_statements   (Job                *job,
                                                GError            **error);
 gboolean      gdn_import_refresh_search       (Job                *job,
+                                               GError            **error);
+gboolean      gdn_import_write_staged         (Job                *job,
                                                GError            **error);
 gboolean      gdn_import_write_created        (Job                *job,
                                                GError            **error);

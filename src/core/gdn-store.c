@@ -35,6 +35,7 @@ struct _GdnStore
   guint         depth;
   GArray       *pending;   /* PendingChange, emitted on the outermost commit */
   GArray       *marks;     /* guint: pending->len when each savepoint began */
+  GHashTable   *statements; /* SQL text → the prepared sqlite3_stmt not lent out now */
 };
 
 enum {
@@ -60,12 +61,77 @@ handle (GdnStore *self)
   return gdn_database_get_handle (self->database);
 }
 
+/* A statement lent from the cache of prepared statements: reset, unbound and given back
+ * when it goes out of scope. Preparing costs more than running most of these statements
+ * (a row by its id, an audit entry), and a form or an import runs the same few again and
+ * again. The SQL of a statement that the schema changed under is prepared again by SQLite
+ * itself. A statement in use when the same SQL is asked for again (a nested call) is not
+ * shared: the second one is prepared afresh, and the later one given back stays cached. */
+typedef struct
+{
+  GdnStore     *store;
+  char         *sql;
+  sqlite3_stmt *stmt;
+} CachedStmt;
+
+static void
+cached_stmt_release (CachedStmt *c)
+{
+  if (c->stmt != NULL)
+    {
+      sqlite3_reset (c->stmt);
+      sqlite3_clear_bindings (c->stmt);
+      if (c->store->statements != NULL)
+        g_hash_table_replace (c->store->statements, g_steal_pointer (&c->sql),
+                              g_steal_pointer (&c->stmt));
+      else
+        g_clear_pointer (&c->stmt, sqlite3_finalize);
+    }
+  g_clear_pointer (&c->sql, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CachedStmt, cached_stmt_release)
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static gboolean
+prepare_cached (GdnStore     *self,
+                const char   *sql,
+                CachedStmt   *out,
+                GError      **error)
+{
+  gpointer key, value;
+
+  out->store = self;
+  if (g_hash_table_steal_extended (self->statements, sql, &key, &value))
+    {
+      out->sql = key;
+      out->stmt = value;
+      return TRUE;
+    }
+  out->stmt = gdn_database_prepare (self->database, sql, error);
+  if (out->stmt == NULL)
+    return FALSE;
+  out->sql = g_strdup (sql);
+  return TRUE;
+}
+
+static gboolean step_done (GdnStore      *self,
+                           sqlite3_stmt  *stmt,
+                           GError       **error);
+
 static gboolean
 exec_sql (GdnStore    *self,
           const char  *sql,
           GError     **error)
 {
-  return gdn_database_exec (self->database, sql, error);
+  g_auto(CachedStmt) c = { 0 };
+
+  return prepare_cached (self, sql, &c, error) && step_done (self, c.stmt, error);
 }
 
 /* Binds one field value; text that is empty is stored as NULL. */
@@ -274,6 +340,8 @@ gdn_store_dispose (GObject *object)
 {
   GdnStore *self = (GdnStore *)object;
 
+  /* the statements go before the connection they belong to */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (gdn_store_parent_class)->dispose (object);
@@ -369,6 +437,7 @@ gdn_store_init (GdnStore *self)
 {
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
   self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
 }
 
 GdnStore *
@@ -528,13 +597,15 @@ gdn_store_audit (GdnStore    *self,
                  const char  *changes,
                  GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt =
-    gdn_database_prepare (self->database,
-                          "INSERT INTO audit_log (at, who, table_name, record_id, action, changes)"
-                          " VALUES (datetime('now','localtime'), ?, ?, ?, ?, ?)",
-                          error);
-  if (stmt == NULL)
+  g_auto(CachedStmt) c = { 0 };
+  sqlite3_stmt *stmt;
+
+  if (!prepare_cached (self,
+                       "INSERT INTO audit_log (at, who, table_name, record_id, action, changes)"
+                       " VALUES (datetime('now','localtime'), ?, ?, ?, ?, ?)",
+                       &c, error))
     return FALSE;
+  stmt = c.stmt;
 
   sqlite3_bind_text (stmt, 1, gdn_store_get_user_name (self), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, table, -1, SQLITE_STATIC);
@@ -558,15 +629,16 @@ refresh_dependent_search (GdnStore   *self,
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
       g_autofree char *sql = NULL;
-      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_auto(CachedStmt) c = { 0 };
+      sqlite3_stmt *stmt;
       g_autoptr(GdnRecordClass) klass = g_type_class_ref (types[i]);
 
       sql = g_strdup_printf ("UPDATE %s SET search_text = (%s) WHERE customer_id = ?",
                              klass->table, klass->search_expr);
 
-      stmt = gdn_database_prepare (self->database, sql, error);
-      if (stmt == NULL)
+      if (!prepare_cached (self, sql, &c, error))
         return FALSE;
+      stmt = c.stmt;
       sqlite3_bind_int64 (stmt, 1, gdn_record_get_id (record));
       if (!step_done (self, stmt, error))
         return FALSE;
@@ -587,16 +659,17 @@ gdn_store_refresh_search (GdnStore  *self,
 {
   g_autoptr(GdnRecordClass) klass = g_type_class_ref (type);
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(CachedStmt) c = { 0 };
+  sqlite3_stmt *stmt;
 
   if (klass->search_expr == NULL)
     return TRUE;
 
   sql = g_strdup_printf ("UPDATE %s SET search_text = (%s) WHERE id = ?",
                          klass->table, klass->search_expr);
-  stmt = gdn_database_prepare (self->database, sql, error);
-  if (stmt == NULL)
+  if (!prepare_cached (self, sql, &c, error))
     return FALSE;
+  stmt = c.stmt;
   sqlite3_bind_int64 (stmt, 1, id);
   return step_done (self, stmt, error);
 }
@@ -613,15 +686,16 @@ check_references (GdnStore   *self,
       const GdnField *f = &klass->fields[i];
       gint64 ref;
       g_autofree char *sql = NULL;
-      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_auto(CachedStmt) c = { 0 };
+      sqlite3_stmt *stmt;
 
       if (f->type != GDN_FIELD_REF || (ref = gdn_record_get_int (record, f->name)) <= 0)
         continue;
 
       sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?", f->ref_table);
-      stmt = gdn_database_prepare (self->database, sql, error);
-      if (stmt == NULL)
+      if (!prepare_cached (self, sql, &c, error))
         return FALSE;
+      stmt = c.stmt;
       sqlite3_bind_int64 (stmt, 1, ref);
       if (sqlite3_step (stmt) != SQLITE_ROW)
         {
@@ -642,7 +716,8 @@ write_record (GdnStore   *self,
 {
   GdnRecordClass *klass = GDN_RECORD_GET_CLASS (record);
   g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(CachedStmt) c = { 0 };
+  sqlite3_stmt *stmt;
   g_autoptr(GdnRecord) old = NULL;
   g_autofree char *changes = NULL;
   guint n_written = 0;
@@ -695,9 +770,9 @@ write_record (GdnStore   *self,
       g_string_append_printf (sql, " WHERE id = ?");
     }
 
-  stmt = gdn_database_prepare (self->database, sql->str, error);
-  if (stmt == NULL)
+  if (!prepare_cached (self, sql->str, &c, error))
     return FALSE;
+  stmt = c.stmt;
   if (insert)
     {
       int param = 1;
@@ -814,7 +889,8 @@ set_deleted (GdnStore   *self,
 {
   GdnRecordClass *klass = GDN_RECORD_GET_CLASS (record);
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(CachedStmt) c = { 0 };
+  sqlite3_stmt *stmt;
   gint64 id = gdn_record_get_id (record);
 
   if (klass->plain)
@@ -827,9 +903,9 @@ set_deleted (GdnStore   *self,
   sql = g_strdup_printf ("UPDATE %s SET deleted_at = %s, version = version + 1,"
                          " updated_at = datetime('now','localtime') WHERE id = ?",
                          klass->table, deleted ? "datetime('now','localtime')" : "NULL");
-  stmt = gdn_database_prepare (self->database, sql, error);
-  if (stmt == NULL)
+  if (!prepare_cached (self, sql, &c, error))
     return FALSE;
+  stmt = c.stmt;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!step_done (self, stmt, error))
     return FALSE;
@@ -877,11 +953,13 @@ purge_record (GdnStore   *self,
 {
   GdnRecordClass *klass = GDN_RECORD_GET_CLASS (record);
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", klass->table);
-  g_autoptr(sqlite3_stmt) stmt = gdn_database_prepare (self->database, sql, error);
+  g_auto(CachedStmt) c = { 0 };
+  sqlite3_stmt *stmt;
   gint64 id = gdn_record_get_id (record);
 
-  if (stmt == NULL)
+  if (!prepare_cached (self, sql, &c, error))
     return FALSE;
+  stmt = c.stmt;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!step_done (self, stmt, error))
     return FALSE;
@@ -916,11 +994,13 @@ get_one (GdnStore    *self,
   g_autofree char *cols = gdn_record_class_select_list (klass);
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s t WHERE %s",
                                           cols, klass->table, where);
-  g_autoptr(sqlite3_stmt) stmt = gdn_database_prepare (self->database, sql, error);
+  g_auto(CachedStmt) c = { 0 };
+  sqlite3_stmt *stmt;
   int rc;
 
-  if (stmt == NULL)
+  if (!prepare_cached (self, sql, &c, error))
     return NULL;
+  stmt = c.stmt;
 
   if (text != NULL)
     sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
@@ -1000,7 +1080,8 @@ gdn_store_list_children (GdnStore    *self,
   g_autoptr(GdnRecordClass) klass = g_type_class_ref (type);
   g_autofree char *cols = gdn_record_class_select_list (klass);
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(CachedStmt) c = { 0 };
+  sqlite3_stmt *stmt;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int i = gdn_record_class_find_field (klass, ref_field);
   int rc;
@@ -1010,9 +1091,9 @@ gdn_store_list_children (GdnStore    *self,
   sql = g_strdup_printf ("SELECT %s FROM %s t WHERE t.%s = ?%s ORDER BY t.id",
                          cols, klass->table, klass->fields[i].name,
                          klass->plain ? "" : " AND t.deleted_at IS NULL");
-  stmt = gdn_database_prepare (self->database, sql, error);
-  if (stmt == NULL)
+  if (!prepare_cached (self, sql, &c, error))
     return NULL;
+  stmt = c.stmt;
   sqlite3_bind_int64 (stmt, 1, parent_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1038,12 +1119,13 @@ gdn_store_reload (GdnStore   *self,
   g_autoptr(GdnRecordClass) klass = g_type_class_ref (G_OBJECT_TYPE (record));
   g_autofree char *cols = gdn_record_class_select_list (klass);
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(CachedStmt) c = { 0 };
+  sqlite3_stmt *stmt;
 
   sql = g_strdup_printf ("SELECT %s FROM %s t WHERE t.id = ?", cols, klass->table);
-  stmt = gdn_database_prepare (self->database, sql, error);
-  if (stmt == NULL)
+  if (!prepare_cached (self, sql, &c, error))
     return FALSE;
+  stmt = c.stmt;
   sqlite3_bind_int64 (stmt, 1, gdn_record_get_id (record));
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
@@ -1069,7 +1151,8 @@ gdn_store_count (GdnStore  *self,
                  GError   **error)
 {
   g_autoptr(GdnRecordClass) klass = g_type_class_ref (type);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(CachedStmt) c = { 0 };
+  sqlite3_stmt *stmt;
   g_autofree char *sql = NULL;
   int rc;
 
@@ -1077,9 +1160,9 @@ gdn_store_count (GdnStore  *self,
 
   sql = g_strdup_printf ("SELECT count(*) FROM %s t%s", klass->table,
                          klass->plain ? "" : " WHERE t.deleted_at IS NULL");
-  stmt = gdn_database_prepare (self->database, sql, error);
-  if (stmt == NULL)
+  if (!prepare_cached (self, sql, &c, error))
     return -1;
+  stmt = c.stmt;
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
@@ -1108,7 +1191,8 @@ gdn_store_count_by (GdnStore    *self,
 {
   g_autoptr(GdnRecordClass) klass = g_type_class_ref (type);
   g_autoptr(GHashTable) counts = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(CachedStmt) c = { 0 };
+  sqlite3_stmt *stmt;
   g_autofree char *sql = NULL;
   int i, rc;
 
@@ -1121,9 +1205,9 @@ gdn_store_count_by (GdnStore    *self,
   sql = g_strdup_printf ("SELECT ifnull(t.%s, ''), count(*) FROM %s t%s GROUP BY 1",
                          klass->fields[i].name, klass->table,
                          klass->plain ? "" : " WHERE t.deleted_at IS NULL");
-  stmt = gdn_database_prepare (self->database, sql, error);
-  if (stmt == NULL)
+  if (!prepare_cached (self, sql, &c, error))
     return NULL;
+  stmt = c.stmt;
 
   counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
