@@ -225,6 +225,123 @@ test_migration_step_2 (void)
                                                " WHERE kind = 'payment_due'", NULL), ==, 42);
 }
 
+static gint64
+query_int (GdnDatabase *db,
+           const char  *sql)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = gdn_database_query_int (db, sql, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static char *
+query_text (GdnDatabase *db,
+            const char  *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = gdn_database_prepare (db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static void
+exec_ok (GdnDatabase *db,
+         const char  *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gdn_database_exec (db, sql, &error));
+  g_assert_no_error (error);
+}
+
+/* Step 3 copies customer names and codes (and order numbers) onto the rows that list
+ * them, from a version 2 file's rows and afterwards through triggers, and adds the indexes
+ * of sorting, KPIs and short searches. */
+static void
+test_migration_step_3 (void)
+{
+  g_autofree char *path = gdn_test_tmp_path ("step3.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdnDatabase) old = gdn_database_open_at_version (path, 2, &error);
+  g_autoptr(GdnDatabase) db = NULL;
+  static const char * const indexes[] = {
+    "orders_by_customer_name", "orders_by_customer_code", "orders_by_status",
+    "cases_by_customer_name", "contracts_by_customer_code", "shipments_by_customer_name",
+    "orders_kpi_delivered", "orders_kpi_created", "orders_kpi_confirmed", "cases_kpi_opened",
+    "shipments_kpi_shipped", "orders_search_rows", "orders_trash", NULL
+  };
+
+  g_assert_no_error (error);
+  exec_ok (old, "INSERT INTO customers (id, code, name) VALUES (1, 'KH1', '华强电子'),"
+                " (2, 'KH2', '利民机械');"
+                "INSERT INTO orders (id, order_no, customer_id, created_date)"
+                " VALUES (10, 'XS10', 1, '2026-01-05'), (11, 'XS11', 2, '2026-01-06');"
+                "INSERT INTO cases (id, case_no, customer_id, order_id, type, opened_at)"
+                " VALUES (20, 'SH20', 2, 10, 'repair', '2026-01-07 09:00:00');"
+                "INSERT INTO shipments (id, order_id, carrier) VALUES (30, 11, 'SF');"
+                "INSERT INTO contracts (id, contract_no, customer_id) VALUES (40, 'HT40', 1);");
+  g_clear_object (&old);
+
+  db = gdn_database_open_at_version (path, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdn_database_get_version (db), ==, 3);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 3);
+  for (guint i = 0; indexes[i] != NULL; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_master"
+                                              " WHERE type = 'index' AND name = '%s'",
+                                              indexes[i]);
+      g_assert_cmpint (query_int (db, sql), ==, 1);
+    }
+
+  /* the rows of version 2 got their copies */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM orders WHERE id = 10"
+                                  " AND customer_code = 'KH1' AND customer_name = '华强电子'"),
+                   ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM cases WHERE id = 20"
+                                  " AND customer_code = 'KH2' AND order_no = 'XS10'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM shipments WHERE id = 30"
+                                  " AND order_no = 'XS11' AND customer_name = '利民机械'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM contracts WHERE id = 40"
+                                  " AND customer_name = '华强电子'"), ==, 1);
+
+  /* new rows, a renamed customer, an order moved to another customer, a renumbered order */
+  exec_ok (db, "INSERT INTO orders (id, order_no, customer_id, created_date)"
+               " VALUES (12, 'XS12', 1, '2026-01-08');"
+               "INSERT INTO shipments (id, order_id, carrier) VALUES (31, 12, 'EMS');");
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM shipments WHERE id = 31"
+                                  " AND order_no = 'XS12' AND customer_name = '华强电子'"), ==, 1);
+  exec_ok (db, "UPDATE customers SET name = '华强科技', code = 'KH1A' WHERE id = 1");
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM orders WHERE customer_id = 1"
+                                  " AND customer_code = 'KH1A' AND customer_name = '华强科技'"),
+                   ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM shipments WHERE id = 31"
+                                  " AND customer_name = '华强科技'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM contracts WHERE id = 40"
+                                  " AND customer_code = 'KH1A'"), ==, 1);
+  exec_ok (db, "UPDATE orders SET customer_id = 2 WHERE id = 12");
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM orders WHERE id = 12"
+                                  " AND customer_code = 'KH2' AND customer_name = '利民机械'"),
+                   ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM shipments WHERE id = 31"
+                                  " AND customer_name = '利民机械'"), ==, 1);
+  exec_ok (db, "UPDATE orders SET order_no = 'XS10B' WHERE id = 10");
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM cases WHERE id = 20"
+                                  " AND order_no = 'XS10B'"), ==, 1);
+  exec_ok (db, "UPDATE cases SET customer_id = 1, order_id = 11 WHERE id = 20");
+  {
+    g_autofree char *copy = query_text (db, "SELECT customer_name || '/' || order_no"
+                                            " FROM cases WHERE id = 20");
+    g_assert_cmpstr (copy, ==, "华强科技/XS11");
+  }
+  exec_ok (db, "UPDATE shipments SET order_id = 10 WHERE id = 30");
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM shipments WHERE id = 30"
+                                  " AND order_no = 'XS10B' AND customer_name = '华强科技'"), ==, 1);
+}
+
 static void
 test_migration_failure_rolls_back (void)
 {
@@ -295,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/database/open/read-only", test_read_only_file);
   g_test_add_func ("/database/migrations/step-1", test_migration_step_1);
   g_test_add_func ("/database/migrations/step-2", test_migration_step_2);
+  g_test_add_func ("/database/migrations/step-3", test_migration_step_3);
   g_test_add_func ("/database/migrations/failure-rolls-back", test_migration_failure_rolls_back);
 
   return g_test_run ();

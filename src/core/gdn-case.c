@@ -33,9 +33,9 @@ static const GdnField case_fields[] = {
   { "resolution", GDN_FIELD_TEXT, 0, N_("Resolution"), NULL, NULL, NULL },
   { "satisfaction", GDN_FIELD_INT, 0, N_("Satisfaction"), NULL, NULL, NULL, 1.0, 5.0 },
   { "owner", GDN_FIELD_TEXT, GDN_FIELD_SORTABLE, N_("Owner"), NULL, NULL, NULL },
-  { "customer_code", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Customer code"), NULL, NULL, "SELECT c.code FROM customers c WHERE c.id = t.customer_id" },
-  { "customer_name", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Customer name"), NULL, NULL, "SELECT c.name FROM customers c WHERE c.id = t.customer_id" },
-  { "order_no", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Order number"), NULL, NULL, "SELECT o.order_no FROM orders o WHERE o.id = t.order_id" },
+  { "customer_code", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Customer code"), NULL, NULL, "t.customer_code" },
+  { "customer_name", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Customer name"), NULL, NULL, "t.customer_name" },
+  { "order_no", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Order number"), NULL, NULL, "t.order_no" },
   /* the warning flags of DESIGN.md as a GdnFlags bitmask */
   { "flags", GDN_FIELD_INT, GDN_FIELD_DERIVED, N_("Flags"), NULL, NULL, GDN_FLAGS_CASE_SQL },
 };

@@ -24,8 +24,8 @@ static const GdnField contract_fields[] = {
   { "end_date", GDN_FIELD_DATE, GDN_FIELD_SORTABLE, N_("End"), NULL, NULL, NULL },
   { "status", GDN_FIELD_ENUM, GDN_FIELD_REQUIRED | GDN_FIELD_SORTABLE, N_("Status"), &gdn_enum_contract_status, NULL, NULL },
   { "notes", GDN_FIELD_TEXT, 0, N_("Notes"), NULL, NULL, NULL },
-  { "customer_code", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Customer code"), NULL, NULL, "SELECT c.code FROM customers c WHERE c.id = t.customer_id" },
-  { "customer_name", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Customer name"), NULL, NULL, "SELECT c.name FROM customers c WHERE c.id = t.customer_id" },
+  { "customer_code", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Customer code"), NULL, NULL, "t.customer_code" },
+  { "customer_name", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Customer name"), NULL, NULL, "t.customer_name" },
   { "order_nos", GDN_FIELD_TEXT, GDN_FIELD_DERIVED, N_("Linked orders"), NULL, NULL, "SELECT group_concat(o.order_no, ';') FROM contract_orders co JOIN orders o ON o.id = co.order_id WHERE co.contract_id = t.id" },
 };
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "gdn-database.h"
@@ -225,10 +227,185 @@ static const char step_2[] =
   "ALTER TABLE reminders ADD COLUMN source_id INTEGER;\n"
   "CREATE INDEX reminders_source ON reminders(kind, source_id);\n";
 
+/* Keeps the customer's code and name (and the order number) on the rows that list them, so
+ * that sorting a list by them walks an index instead of looking up every row's customer.
+ * Only SQL keeps them: on insert, when the row points elsewhere, and when the customer or
+ * the order is renamed; no C write path knows these columns. */
+#define CUSTOMER_COPY(t)                                                                  \
+  "ALTER TABLE " t " ADD COLUMN customer_code TEXT;\n"                                     \
+  "ALTER TABLE " t " ADD COLUMN customer_name TEXT;\n"                                     \
+  "UPDATE " t " SET customer_code = c.code, customer_name = c.name FROM customers c\n"     \
+  "  WHERE c.id = " t ".customer_id;\n"                                                    \
+  "CREATE TRIGGER " t "_customer_ai AFTER INSERT ON " t " BEGIN\n"                         \
+  "  UPDATE " t " SET (customer_code, customer_name) =\n"                                  \
+  "    (SELECT code, name FROM customers WHERE id = new.customer_id) WHERE id = new.id;\n" \
+  "END;\n"                                                                                \
+  "CREATE TRIGGER " t "_customer_au AFTER UPDATE OF customer_id ON " t "\n"                \
+  "  WHEN old.customer_id IS NOT new.customer_id BEGIN\n"                                  \
+  "  UPDATE " t " SET (customer_code, customer_name) =\n"                                  \
+  "    (SELECT code, name FROM customers WHERE id = new.customer_id) WHERE id = new.id;\n" \
+  "END;\n"                                                                                \
+  "CREATE INDEX " t "_by_customer_code ON " t "(customer_code);\n"                         \
+  "CREATE INDEX " t "_by_customer_name ON " t "(customer_name);\n"
+
+/* Sorting by any sortable column of the order, customer, case, shipment and contract lists
+ * walks an index of that column alone (whose entries are ordered by (column, id), as pages
+ * are read); the KPIs read covering indexes of their period's date and never the rows; a
+ * one- or two-character search scans a narrow index of the text of the rows not in the
+ * trash instead of the whole table. */
+static const char step_3[] =
+  CUSTOMER_COPY ("orders")
+  CUSTOMER_COPY ("cases")
+  CUSTOMER_COPY ("contracts")
+  "ALTER TABLE cases ADD COLUMN order_no TEXT;\n"
+  "UPDATE cases SET order_no = o.order_no FROM orders o WHERE o.id = cases.order_id;\n"
+  "ALTER TABLE shipments ADD COLUMN order_no TEXT;\n"
+  "ALTER TABLE shipments ADD COLUMN customer_name TEXT;\n"
+  "UPDATE shipments SET order_no = o.order_no, customer_name = o.customer_name\n"
+  "  FROM orders o WHERE o.id = shipments.order_id;\n"
+  "CREATE TRIGGER cases_order_ai AFTER INSERT ON cases WHEN new.order_id IS NOT NULL BEGIN\n"
+  "  UPDATE cases SET order_no = (SELECT order_no FROM orders WHERE id = new.order_id)\n"
+  "    WHERE id = new.id;\n"
+  "END;\n"
+  "CREATE TRIGGER cases_order_au AFTER UPDATE OF order_id ON cases\n"
+  "  WHEN old.order_id IS NOT new.order_id BEGIN\n"
+  "  UPDATE cases SET order_no = (SELECT order_no FROM orders WHERE id = new.order_id)\n"
+  "    WHERE id = new.id;\n"
+  "END;\n"
+  "CREATE TRIGGER shipments_order_ai AFTER INSERT ON shipments BEGIN\n"
+  "  UPDATE shipments SET (order_no, customer_name) =\n"
+  "    (SELECT order_no, customer_name FROM orders WHERE id = new.order_id)\n"
+  "    WHERE id = new.id;\n"
+  "END;\n"
+  "CREATE TRIGGER shipments_order_au AFTER UPDATE OF order_id ON shipments\n"
+  "  WHEN old.order_id IS NOT new.order_id BEGIN\n"
+  "  UPDATE shipments SET (order_no, customer_name) =\n"
+  "    (SELECT order_no, customer_name FROM orders WHERE id = new.order_id)\n"
+  "    WHERE id = new.id;\n"
+  "END;\n"
+  /* after orders_customer_au has set the order's own copy */
+  "CREATE TRIGGER orders_shipments_customer_au AFTER UPDATE OF customer_name ON orders\n"
+  "  WHEN old.customer_name IS NOT new.customer_name BEGIN\n"
+  "  UPDATE shipments SET customer_name = new.customer_name WHERE order_id = new.id;\n"
+  "END;\n"
+  "CREATE TRIGGER orders_order_no_au AFTER UPDATE OF order_no ON orders\n"
+  "  WHEN old.order_no IS NOT new.order_no BEGIN\n"
+  "  UPDATE cases SET order_no = new.order_no WHERE order_id = new.id;\n"
+  "  UPDATE shipments SET order_no = new.order_no WHERE order_id = new.id;\n"
+  "END;\n"
+  "CREATE TRIGGER customers_copies_au AFTER UPDATE OF code, name ON customers\n"
+  "  WHEN old.code IS NOT new.code OR old.name IS NOT new.name BEGIN\n"
+  "  UPDATE orders SET customer_code = new.code, customer_name = new.name\n"
+  "    WHERE customer_id = new.id;\n"
+  "  UPDATE cases SET customer_code = new.code, customer_name = new.name\n"
+  "    WHERE customer_id = new.id;\n"
+  "  UPDATE contracts SET customer_code = new.code, customer_name = new.name\n"
+  "    WHERE customer_id = new.id;\n"
+  "END;\n"
+  "CREATE INDEX contracts_customer ON contracts(customer_id);\n"
+  "CREATE INDEX cases_by_order_no ON cases(order_no);\n"
+  "CREATE INDEX shipments_by_order_no ON shipments(order_no);\n"
+  "CREATE INDEX shipments_by_customer_name ON shipments(customer_name);\n"
+  /* the other sortable columns without an index of their own */
+  "CREATE INDEX orders_by_type ON orders(type);\n"
+  "CREATE INDEX orders_by_status ON orders(status);\n"
+  "CREATE INDEX orders_by_payment_due ON orders(payment_due);\n"
+  "CREATE INDEX orders_by_progress ON orders(progress);\n"
+  "CREATE INDEX orders_by_status_changed_at ON orders(status_changed_at);\n"
+  "CREATE INDEX customers_by_name ON customers(name);\n"
+  "CREATE INDEX customers_by_industry ON customers(industry);\n"
+  "CREATE INDEX customers_by_tier ON customers(tier);\n"
+  "CREATE INDEX customers_by_status ON customers(status);\n"
+  "CREATE INDEX customers_by_owner ON customers(owner);\n"
+  "CREATE INDEX cases_by_type ON cases(type);\n"
+  "CREATE INDEX cases_by_category ON cases(category);\n"
+  "CREATE INDEX cases_by_priority ON cases(priority);\n"
+  "CREATE INDEX cases_by_first_response_at ON cases(first_response_at);\n"
+  "CREATE INDEX cases_by_resolved_at ON cases(resolved_at);\n"
+  "CREATE INDEX cases_by_closed_at ON cases(closed_at);\n"
+  "CREATE INDEX cases_by_owner ON cases(owner);\n"
+  "CREATE INDEX shipments_by_carrier ON shipments(carrier);\n"
+  "CREATE INDEX shipments_by_mode ON shipments(mode);\n"
+  "CREATE INDEX shipments_by_tracking_no ON shipments(tracking_no);\n"
+  "CREATE INDEX shipments_by_eta ON shipments(eta);\n"
+  "CREATE INDEX shipments_by_delivered_date ON shipments(delivered_date);\n"
+  "CREATE INDEX shipments_by_freight ON shipments(freight);\n"
+  "CREATE INDEX shipments_by_status ON shipments(status);\n"
+  "CREATE INDEX contracts_by_title ON contracts(title);\n"
+  "CREATE INDEX contracts_by_amount ON contracts(amount);\n"
+  "CREATE INDEX contracts_by_signed_date ON contracts(signed_date);\n"
+  "CREATE INDEX contracts_by_start_date ON contracts(start_date);\n"
+  "CREATE INDEX contracts_by_end_date ON contracts(end_date);\n"
+  "CREATE INDEX contracts_by_status ON contracts(status);\n"
+  /* the KPIs and their monthly series (gdn-kpi.c), each a range of one date */
+  "CREATE INDEX orders_kpi_delivered ON orders(delivered_date, deleted_at, promised_date,\n"
+  "  delay_reason, owner, customer_id);\n"
+  "CREATE INDEX orders_kpi_created ON orders(created_date, deleted_at, confirmed_date, status,\n"
+  "  delivered_date);\n"
+  "CREATE INDEX orders_kpi_confirmed ON orders(confirmed_date, deleted_at, type, status,\n"
+  "  amount);\n"
+  "CREATE INDEX cases_kpi_opened ON cases(opened_at, deleted_at, type, category, status,\n"
+  "  first_response_at);\n"
+  "CREATE INDEX shipments_kpi_shipped ON shipments(shipped_date, deleted_at, carrier, eta,\n"
+  "  delivered_date);\n"
+  /* conversion: an inquiry that was quoted at some time */
+  "CREATE INDEX order_events_quoted ON order_events(order_id) WHERE to_status = 'quoted';\n"
+  "CREATE INDEX surveys_kpi_date ON surveys(date, deleted_at, overall, accuracy,\n"
+  "  responsiveness, resolution, attitude, quality);\n"
+  /* the orders not in the trash, with their text: short searches scan this, and the
+   * rows a long search's trigrams found are confirmed in it by id, without reading the
+   * wide rows (deleted_at comes last, so that it never looks like a way to find rows) */
+  "CREATE INDEX orders_search_rows ON orders(id, search_text, deleted_at)\n"
+  "  WHERE deleted_at IS NULL;\n"
+  /* the rows in the trash, which counts of a search take off the index's */
+  "CREATE INDEX orders_trash ON orders(deleted_at) WHERE deleted_at IS NOT NULL;\n"
+  "CREATE INDEX customers_trash ON customers(deleted_at) WHERE deleted_at IS NOT NULL;\n"
+  "CREATE INDEX cases_trash ON cases(deleted_at) WHERE deleted_at IS NOT NULL;\n"
+  "CREATE INDEX shipments_trash ON shipments(deleted_at) WHERE deleted_at IS NOT NULL;\n"
+  "CREATE INDEX contracts_trash ON contracts(deleted_at) WHERE deleted_at IS NOT NULL;\n";
+
 static const char * const steps[] = {
   step_1,
   step_2,
+  step_3,
 };
+
+/* The columns step 3 copies from other tables, and the tables whose writes change them. */
+static const struct
+{
+  const char *table;
+  const char *column;
+  const char *sources;
+} copies[] = {
+  { "orders", "customer_code", " customers " },
+  { "orders", "customer_name", " customers " },
+  { "cases", "customer_code", " customers " },
+  { "cases", "customer_name", " customers " },
+  { "cases", "order_no", " orders " },
+  { "contracts", "customer_code", " customers " },
+  { "contracts", "customer_name", " customers " },
+  { "shipments", "order_no", " orders " },
+  { "shipments", "customer_name", " orders customers " },
+};
+
+/**
+ * gdn_migration_copies_from:
+ *
+ * Returns: whether @column of @table is a copy that triggers keep in step with @source,
+ *   so that a write to @source may change it
+ */
+gboolean
+gdn_migration_copies_from (const char *table,
+                           const char *column,
+                           const char *source)
+{
+  g_autofree char *word = g_strdup_printf (" %s ", source);
+
+  for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
+    if (g_str_equal (copies[i].table, table) && g_str_equal (copies[i].column, column))
+      return strstr (copies[i].sources, word) != NULL;
+  return FALSE;
+}
 
 /**
  * gdn_migration_apply:

@@ -10,4 +10,8 @@ gboolean gdn_migration_apply (sqlite3  *handle,
                               int       step,
                               GError  **error);
 
+gboolean gdn_migration_copies_from (const char *table,
+                                    const char *column,
+                                    const char *source);
+
 G_END_DECLS

@@ -36,8 +36,8 @@ static const GdnField order_fields[] = {
   { "amount", GDN_FIELD_REAL, GDN_FIELD_STORE | GDN_FIELD_SORTABLE | GDN_FIELD_MONEY, N_("Amount"), NULL, NULL, NULL },
   { "n_lines", GDN_FIELD_INT, GDN_FIELD_STORE, N_("Lines"), NULL, NULL, NULL },
   { "status_changed_at", GDN_FIELD_DATETIME, GDN_FIELD_STORE | GDN_FIELD_SORTABLE, N_("Status changed"), NULL, NULL, NULL },
-  { "customer_code", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Customer code"), NULL, NULL, "SELECT c.code FROM customers c WHERE c.id = t.customer_id" },
-  { "customer_name", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Customer name"), NULL, NULL, "SELECT c.name FROM customers c WHERE c.id = t.customer_id" },
+  { "customer_code", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Customer code"), NULL, NULL, "t.customer_code" },
+  { "customer_name", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Customer name"), NULL, NULL, "t.customer_name" },
   /* the warning flags of DESIGN.md as a GdnFlags bitmask */
   { "flags", GDN_FIELD_INT, GDN_FIELD_DERIVED, N_("Flags"), NULL, NULL, GDN_FLAGS_ORDER_SQL },
 };

@@ -27,8 +27,8 @@ static const GdnField shipment_fields[] = {
   { "receiver", GDN_FIELD_TEXT, 0, N_("Receiver"), NULL, NULL, NULL },
   { "status", GDN_FIELD_ENUM, GDN_FIELD_REQUIRED | GDN_FIELD_SORTABLE, N_("Status"), &gdn_enum_shipment_status, NULL, NULL },
   { "receipt_confirmed", GDN_FIELD_BOOL, 0, N_("Receipt confirmed"), NULL, NULL, NULL },
-  { "order_no", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Order number"), NULL, NULL, "SELECT o.order_no FROM orders o WHERE o.id = t.order_id" },
-  { "customer_name", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Customer name"), NULL, NULL, "SELECT c.name FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id = t.order_id" },
+  { "order_no", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Order number"), NULL, NULL, "t.order_no" },
+  { "customer_name", GDN_FIELD_TEXT, GDN_FIELD_DERIVED | GDN_FIELD_SORTABLE, N_("Customer name"), NULL, NULL, "t.customer_name" },
 };
 
 /* A parcel cannot arrive before it left. */
