@@ -46,6 +46,25 @@ test_date (void)
   assert_formatted (gdn_format_date (NULL), "");
 }
 
+static void
+test_datetime (void)
+{
+  assert_formatted (gdn_format_datetime ("2026-11-22 14:05:09"), "2026-11-22 14:05");
+  assert_formatted (gdn_format_datetime ("2026-11-22T09:30"), "2026-11-22 09:30");
+  assert_formatted (gdn_format_datetime ("2026-11-22"), "2026-11-22");
+  assert_formatted (gdn_format_datetime ("2026-11-22 25:00:00"), "2026-11-22");
+  assert_formatted (gdn_format_datetime ("yesterday"), "yesterday");
+  assert_formatted (gdn_format_datetime (NULL), "");
+}
+
+/* The forms shown in Chinese are read back as stored when a form is saved unchanged */
+static void
+test_round_trip (void)
+{
+  assert_formatted (gdn_parse_date ("2026年11月2日"), "2026-11-02");
+  assert_formatted (gdn_parse_datetime ("2026年11月22日 14:05"), "2026-11-22 14:05:00");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -55,6 +74,8 @@ main (int   argc,
   g_test_add_func ("/format/money", test_money);
   g_test_add_func ("/format/amount-and-quantity", test_amount_and_quantity);
   g_test_add_func ("/format/date", test_date);
+  g_test_add_func ("/format/datetime", test_datetime);
+  g_test_add_func ("/format/round-trip", test_round_trip);
 
   return g_test_run ();
 }

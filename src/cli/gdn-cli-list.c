@@ -7,10 +7,12 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gdn-cli.h"
 #include "gdn-flags.h"
 #include "gdn-kind.h"
+#include "gdn-parse.h"
 #include "gdn-query-model.h"
 
 /* `gendan-cli list` and `count`: the lists of the app, through the same GdnQueryModel, as
@@ -104,6 +106,8 @@ is_numeric (const GdnField *field)
          strcmp (field->name, "flags") != 0;
 }
 
+/* A cell as the app's lists show it: dates, money and numbers the way the user's language
+ * writes them (--json keeps the stored forms) */
 static char *
 format_cell (GdnRecord      *record,
              guint           index,
@@ -111,16 +115,37 @@ format_cell (GdnRecord      *record,
 {
   if (!gdn_record_is_set (record, field->name))
     return g_strdup ("");
-  if (field->type == GDN_FIELD_ENUM)
-    return g_strdup (gdn_enum_label (field->enum_info,
-                                     gdn_record_get_string (record, field->name)));
-  if (field->type == GDN_FIELD_INT && strcmp (field->name, "flags") == 0)
-    return gdn_flags_to_string ((GdnFlags) gdn_record_get_int (record, field->name));
-  if (field->type == GDN_FIELD_REAL)
-    return g_strdup_printf ("%.2f", gdn_record_get_double (record, field->name));
-  if (field->type == GDN_FIELD_BOOL)
-    return g_strdup (gdn_record_get_bool (record, field->name) ? _("yes") : _("no"));
-  return gdn_record_format_at (record, index);
+  switch (field->type)
+    {
+    case GDN_FIELD_ENUM:
+      return g_strdup (gdn_enum_label (field->enum_info,
+                                       gdn_record_get_string (record, field->name)));
+    case GDN_FIELD_INT:
+      if (strcmp (field->name, "flags") == 0)
+        return gdn_flags_to_string ((GdnFlags) gdn_record_get_int (record, field->name));
+      return gdn_format_quantity ((double) gdn_record_get_int (record, field->name));
+    case GDN_FIELD_REAL:
+      if (field->flags & GDN_FIELD_MONEY)
+        {
+          gboolean has_currency =
+            gdn_record_class_find_field (GDN_RECORD_GET_CLASS (record), "currency") >= 0;
+
+          return gdn_format_money (gdn_record_get_double (record, field->name),
+                                   has_currency ? gdn_record_get_string (record, "currency")
+                                                : NULL);
+        }
+      return gdn_format_amount (gdn_record_get_double (record, field->name));
+    case GDN_FIELD_BOOL:
+      return g_strdup (gdn_record_get_bool (record, field->name) ? _("yes") : _("no"));
+    case GDN_FIELD_DATE:
+      return gdn_format_date (gdn_record_get_string (record, field->name));
+    case GDN_FIELD_DATETIME:
+      return gdn_format_datetime (gdn_record_get_string (record, field->name));
+    case GDN_FIELD_TEXT:
+    case GDN_FIELD_REF:
+    default:
+      return gdn_record_format_at (record, index);
+    }
 }
 
 static void
@@ -414,8 +439,13 @@ gdn_cli_list (int    argc,
     {
       print_table (G_LIST_MODEL (model), klass, kind->name, n_rows);
       if (n_rows < n_items)
-        /* TRANSLATORS: after a table cut short by --limit */
-        printf (_("(%u of %u shown; --limit 0 shows all)\n"), n_rows, n_items);
+        {
+          g_autofree char *shown = gdn_format_quantity ((double) n_rows);
+          g_autofree char *all = gdn_format_quantity ((double) n_items);
+
+          /* TRANSLATORS: after a table cut short by --limit: "(5 of 1,990 shown; …)" */
+          printf (_("(%s of %s shown; --limit 0 shows all)\n"), shown, all);
+        }
     }
   fflush (stdout);
   return check_model (model);
@@ -454,6 +484,14 @@ gdn_cli_count (int    argc,
   n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
   if ((status = check_model (model)) != GDN_EXIT_OK)
     return status;
-  printf ("%u\n", n_items);
+  if (isatty (STDOUT_FILENO))
+    {
+      /* a person reads "12,805"; a script reading a pipe gets the plain number */
+      g_autofree char *grouped = gdn_format_quantity ((double) n_items);
+
+      printf ("%s\n", grouped);
+    }
+  else
+    printf ("%u\n", n_items);
   return GDN_EXIT_OK;
 }

@@ -432,6 +432,28 @@ gdn_format_date (const char *iso)
   return g_date_time_format (dt, C_("date format", "%Y-%m-%d"));
 }
 
+/**
+ * gdn_format_datetime:
+ * @iso: (nullable): 'YYYY-MM-DD HH:MM[:SS]' as stored, or a date alone
+ *
+ * Returns: the date as gdn_format_date() writes it, followed by the hour and minute
+ *   ("2026年11月22日 14:05"); "" for %NULL, the text itself when it is not a date
+ */
+char *
+gdn_format_datetime (const char *iso)
+{
+  g_autofree char *date = NULL;
+  int y, m, d, h, mi;
+
+  if (iso == NULL)
+    return g_strdup ("");
+  date = gdn_format_date (iso);
+  if (sscanf (iso, "%4d-%2d-%2d%*1[ T]%2d:%2d", &y, &m, &d, &h, &mi) != 5 ||
+      !valid_ymd (y, m, d) || h < 0 || h > 23 || mi < 0 || mi > 59)
+    return g_steal_pointer (&date);
+  return g_strdup_printf ("%s %02d:%02d", date, h, mi);
+}
+
 char *
 gdn_today (void)
 {
@@ -473,7 +495,11 @@ gdn_date_add_days (const char *iso,
 
   if (j == 0)
     return NULL;
+  /* GDate holds years 1 to 65535; past them its year silently wraps */
   g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 31, G_DATE_DECEMBER, G_MAXUINT16);
+  if (j + days < 1 || j + days > g_date_get_julian (&date))
+    return NULL;
   g_date_set_julian (&date, (guint32) (j + days));
   return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
                           g_date_get_day (&date));

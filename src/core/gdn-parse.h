@@ -28,6 +28,8 @@ char     *gdn_format_money         (double       value,
                                     const char  *currency);
 /* A stored date as the locale writes it: 2026年11月22日 in Chinese, 2026-11-22 in English */
 char     *gdn_format_date          (const char  *iso);
+/* A stored time as the locale writes it: 2026年11月22日 14:05 in Chinese */
+char     *gdn_format_datetime      (const char  *iso);
 
 char     *gdn_today                (void);
 char     *gdn_now                  (void);

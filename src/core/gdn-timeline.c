@@ -9,6 +9,7 @@
 #include "gdn-case.h"
 #include "gdn-interaction.h"
 #include "gdn-order-event.h"
+#include "gdn-parse.h"
 #include "gdn-shipment.h"
 #include "gdn-timeline.h"
 
@@ -115,7 +116,11 @@ interaction_entry (GdnRecord *interaction)
     /* TRANSLATORS: the contact person of an interaction */
     with = g_strdup_printf (_("with %s"), contact);
   if (follow_up != NULL)
-    next = g_strdup_printf (_("next follow-up %s"), follow_up);
+    {
+      g_autofree char *date = gdn_format_date (follow_up);
+
+      next = g_strdup_printf (_("next follow-up %s"), date);
+    }
 
   return entry_new (GDN_TIMELINE_INTERACTION, interaction,
                     gdn_record_get_string (interaction, "at"), title,
@@ -140,7 +145,11 @@ shipment_entry (GdnRecord *shipment)
   if (tracking != NULL)
     tracking_text = g_strdup_printf (_("tracking number %s"), tracking);
   if (eta != NULL)
-    eta_text = g_strdup_printf (_("ETA %s"), eta);
+    {
+      g_autofree char *date = gdn_format_date (eta);
+
+      eta_text = g_strdup_printf (_("ETA %s"), date);
+    }
 
   /* a shipment not yet gone is shown when it was recorded */
   if (at == NULL)

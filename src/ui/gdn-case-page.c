@@ -174,7 +174,7 @@ static void
 set_time_label (GtkLabel   *label,
                 const char *time)
 {
-  g_autofree char *text = time && strlen (time) >= 16 ? g_strndup (time, 16) : NULL;
+  g_autofree char *text = time && strlen (time) >= 16 ? gdn_format_datetime (time) : NULL;
 
   gtk_label_set_text (label, text ? text : "—");
 }
@@ -231,14 +231,23 @@ show_error (GdnCasePage  *self,
     }
 }
 
+/* the store comes after the widget's init */
+static gboolean
+read_only (GdnCasePage *self)
+{
+  return self->store != NULL && gdn_database_is_read_only (gdn_store_get_database (self->store));
+}
+
 static void
 set_dirty (GdnCasePage *self,
            gboolean     dirty)
 {
   self->dirty = dirty;
-  /* a new case can always be tried: the error says what is missing */
+  /* a new case can always be tried: the error says what is missing; on a read-only
+   * database nothing is saved, whatever is typed */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case-page.save",
-                                 dirty || self->kase == NULL);
+                                 (dirty || self->kase == NULL) &&
+                                 !read_only (self));
 }
 
 static void
@@ -326,9 +335,10 @@ update_clock (GdnCasePage *self)
   deadline = gdn_case_clock_deadline (gdn_record_get_string (r, "opened_at"));
   if (deadline != NULL)
     {
-      deadline[16] = '\0';
+      g_autofree char *by = gdn_format_datetime (deadline);
+
       /* Translators: %s is a date and time, e.g. 2026-11-21 09:30 */
-      subtitle = g_strdup_printf (_("Due within 24 hours of opening, by %s"), deadline);
+      subtitle = g_strdup_printf (_("Due within 24 hours of opening, by %s"), by);
     }
   adw_action_row_set_subtitle (self->clock_row, subtitle ? subtitle : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->clock_row),
@@ -510,7 +520,16 @@ create_case (GdnCasePage *self)
   finish_change (self);
 }
 
-static void
+static gboolean save_case (GdnCasePage *self);
+
+/* "Overwrite" after a conflict: the case was reloaded, so this save goes through */
+static gboolean
+save_again (GdnRecordPage *page)
+{
+  return save_case (GDN_CASE_PAGE (page));
+}
+
+static gboolean
 save_case (GdnCasePage *self)
 {
   g_autoptr(GError) error = NULL;
@@ -519,9 +538,16 @@ save_case (GdnCasePage *self)
   if (!gdn_store_update (self->store, GDN_RECORD (self->kase), &error))
     {
       show_error (self, error);
-      return;
+      if (g_error_matches (error, GDN_DATABASE_ERROR, GDN_DATABASE_ERROR_CONFLICT))
+        {
+          /* the form keeps what was typed; the case takes the stored version */
+          gdn_store_reload (self->store, GDN_RECORD (self->kase), NULL);
+          gdn_record_page_ask_conflict (GDN_RECORD_PAGE (self), error, save_again);
+        }
+      return FALSE;
     }
   finish_change (self);
+  return TRUE;
 }
 
 static void

@@ -180,8 +180,12 @@ fill_form (GdnContactDialog *self)
   for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
     {
       const char *value = gdn_record_get_string (self->draft, text_rows[i].field);
+      /* the birthday as the user's language writes it; read back by gdn_parse_date () */
+      g_autofree char *date = g_str_equal (text_rows[i].field, "birthday") && value != NULL
+                              ? gdn_format_date (value) : NULL;
 
-      gtk_editable_set_text (GTK_EDITABLE (text_row (self, i)), value ? value : "");
+      gtk_editable_set_text (GTK_EDITABLE (text_row (self, i)),
+                             date != NULL ? date : value ? value : "");
     }
   set_enum_row (self->role_row, &gdn_enum_contact_role,
                 gdn_record_get_string (self->draft, "role"));

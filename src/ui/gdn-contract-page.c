@@ -117,6 +117,16 @@ set_entry (AdwEntryRow *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 
+/* A stored date as the user's language writes it; collect_date () reads that form back */
+static void
+set_date_entry (AdwEntryRow *row,
+                const char  *iso)
+{
+  g_autofree char *text = gdn_format_date (iso);
+
+  set_entry (row, text);
+}
+
 static char *
 get_entry (gpointer row)
 {
@@ -223,13 +233,22 @@ show_error (GdnContractPage *self,
   show_error_at (self, error, NULL);
 }
 
+/* the store comes after the widget's init */
+static gboolean
+read_only (GdnContractPage *self)
+{
+  return self->store != NULL && gdn_database_is_read_only (gdn_store_get_database (self->store));
+}
+
 static void
 set_dirty (GdnContractPage *self,
            gboolean         dirty)
 {
   self->dirty = dirty;
+  /* on a read-only database nothing is saved, whatever is typed */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contract-page.save",
-                                 dirty || self->contract == NULL);
+                                 (dirty || self->contract == NULL) &&
+                                 !read_only (self));
 }
 
 static void
@@ -295,7 +314,7 @@ decision_row (GdnContractPage *self,
       const char *who = gdn_record_get_string (approval, "who");
       const char *at = gdn_record_get_string (approval, "at");
       const char *comment = gdn_record_get_string (approval, "comment");
-      g_autofree char *when = at && strlen (at) >= 16 ? g_strndup (at, 16) : g_strdup (at);
+      g_autofree char *when = at != NULL ? gdn_format_datetime (at) : NULL;
       GString *subtitle = g_string_new (NULL);
       GtkWidget *label = gtk_label_new (gdn_enum_label (&gdn_enum_approval_decision, decision));
       GtkWidget *icon;
@@ -411,6 +430,7 @@ load_orders (GdnContractPage *self)
       GtkWidget *row, *unlink;
       g_autofree char *subtitle = NULL;
       g_autofree char *unlink_name = NULL;
+      g_autofree char *promised = NULL;
 
       if (*numbers[i] == '\0')
         continue;
@@ -420,11 +440,11 @@ load_orders (GdnContractPage *self)
 
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), numbers[i]);
+      promised = gdn_format_date (gdn_record_get_string (order, "promised_date"));
       subtitle = g_strdup_printf ("%s · %s",
                                   gdn_enum_label (&gdn_enum_order_status,
                                                   gdn_record_get_string (order, "status")),
-                                  gdn_record_get_string (order, "promised_date")
-                                  ? gdn_record_get_string (order, "promised_date") : "—");
+                                  *promised != '\0' ? promised : "—");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data (G_OBJECT (row), "gdn-order-id",
@@ -477,7 +497,7 @@ load_amendments (GdnContractPage *self)
       const char *who = gdn_record_get_string (a, "who");
       const char *at = gdn_record_get_string (a, "at");
       double change = gdn_record_get_double (a, "amount_change");
-      g_autofree char *when = at && strlen (at) >= 16 ? g_strndup (at, 16) : g_strdup (at);
+      g_autofree char *when = at != NULL ? gdn_format_datetime (at) : NULL;
       g_autofree char *subtitle = who ? g_strdup_printf ("%s · %s", who, when ? when : "")
                                       : g_strdup (when ? when : "");
       GtkWidget *row = adw_action_row_new ();
@@ -618,9 +638,9 @@ load_form (GdnContractPage *self)
   set_entry (self->number_row, gdn_record_get_string (r, "contract_no"));
   set_entry (self->title_row, title);
   set_entry (self->amount_row, amount);
-  set_entry (self->start_row, gdn_record_get_string (r, "start_date"));
-  set_entry (self->end_row, gdn_record_get_string (r, "end_date"));
-  set_entry (self->signed_row, gdn_record_get_string (r, "signed_date"));
+  set_date_entry (self->start_row, gdn_record_get_string (r, "start_date"));
+  set_date_entry (self->end_row, gdn_record_get_string (r, "end_date"));
+  set_date_entry (self->signed_row, gdn_record_get_string (r, "signed_date"));
   set_entry (self->notes_row, gdn_record_get_string (r, "notes"));
 
   load_review (self);
@@ -684,6 +704,8 @@ collect_form (GdnContractPage  *self,
 
 /* Writes the details as typed, when they changed; on failure the record stays as stored
  * (the form keeps what was typed) and the error is shown */
+static gboolean save_again (GdnRecordPage *page);
+
 static gboolean
 save_details (GdnContractPage *self)
 {
@@ -696,6 +718,8 @@ save_details (GdnContractPage *self)
     {
       gdn_store_reload (self->store, r, NULL);
       show_error (self, error);
+      if (g_error_matches (error, GDN_DATABASE_ERROR, GDN_DATABASE_ERROR_CONFLICT))
+        gdn_record_page_ask_conflict (GDN_RECORD_PAGE (self), error, save_again);
       return FALSE;
     }
   set_dirty (self, FALSE);
@@ -708,6 +732,18 @@ finish_change (GdnContractPage *self)
   gdn_store_reload (self->store, GDN_RECORD (self->contract), NULL);
   load_form (self);
   g_signal_emit (self, signals[SAVED], 0, gdn_record_get_id (GDN_RECORD (self->contract)));
+}
+
+/* "Overwrite" after a conflict: the contract was reloaded, so this save goes through */
+static gboolean
+save_again (GdnRecordPage *page)
+{
+  GdnContractPage *self = GDN_CONTRACT_PAGE (page);
+
+  if (!save_details (self))
+    return FALSE;
+  finish_change (self);
+  return TRUE;
 }
 
 static void

@@ -275,12 +275,7 @@ static char *
 format_money (double      amount,
               const char *currency)
 {
-  g_autofree char *number = gdn_format_amount (isnan (amount) ? 0 : amount);
-
-  if (currency == NULL || *currency == '\0' || g_str_equal (currency, "CNY") ||
-      g_str_equal (currency, "RMB"))
-    return g_strdup_printf ("¥%s", number);
-  return g_strdup_printf ("%s %s", currency, number);
+  return gdn_format_money (isnan (amount) ? 0 : amount, currency);
 }
 
 static char *
@@ -331,9 +326,7 @@ record_flags (GdnRecord *record)
 static char *
 short_time (const char *datetime)
 {
-  if (datetime == NULL)
-    return g_strdup ("");
-  return g_strndup (datetime, 16);
+  return gdn_format_datetime (datetime);
 }
 
 static const char *
@@ -373,6 +366,13 @@ update_header (GdnCustomerPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
+static gboolean
+read_only (GdnCustomerPage *self)
+{
+  /* the store comes after the widget's init */
+  return self->store != NULL && gdn_database_is_read_only (gdn_store_get_database (self->store));
+}
+
 static void
 set_dirty (GdnCustomerPage *self,
            gboolean         dirty)
@@ -380,8 +380,9 @@ set_dirty (GdnCustomerPage *self,
   if (self->dirty == dirty)
     return;
   self->dirty = dirty;
+  /* on a read-only database nothing is saved, whatever is typed */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.save",
-                                 dirty || customer_id (self) == 0);
+                                 (dirty || customer_id (self) == 0) && !read_only (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
 }
 
@@ -676,12 +677,16 @@ order_row (GdnCustomerOrder *o)
   append_part (subtitle, enum_label (order, "status", &gdn_enum_order_status));
   if (gdn_record_is_set (order, "promised_date"))
     {
-      promised = g_strdup_printf (_("Promised %s"), gdn_record_get_string (order, "promised_date"));
+      g_autofree char *date = gdn_format_date (gdn_record_get_string (order, "promised_date"));
+
+      promised = g_strdup_printf (_("Promised %s"), date);
       append_part (subtitle, promised);
     }
   if (o->eta != NULL)
     {
-      eta = g_strdup_printf (_("ETA %s"), o->eta);
+      g_autofree char *date = gdn_format_date (o->eta);
+
+      eta = g_strdup_printf (_("ETA %s"), date);
       append_part (subtitle, eta);
     }
 
@@ -722,10 +727,17 @@ open_line_row (GdnCustomerOrder *o,
     }
 
   if (o->eta != NULL)
-    when = g_strdup_printf (_("ETA %s"), o->eta);
+    {
+      g_autofree char *date = gdn_format_date (o->eta);
+
+      when = g_strdup_printf (_("ETA %s"), date);
+    }
   else if (gdn_record_is_set (o->order, "promised_date"))
-    when = g_strdup_printf (_("Promised %s"),
-                            gdn_record_get_string (o->order, "promised_date"));
+    {
+      g_autofree char *date = gdn_format_date (gdn_record_get_string (o->order, "promised_date"));
+
+      when = g_strdup_printf (_("Promised %s"), date);
+    }
   else
     when = g_strdup (_("No date yet"));
   add_suffix_label (row, when, "dim-label");
@@ -905,7 +917,8 @@ log_row (GdnRecord  *record,
 
   if (follow_up != NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("Follow up %s"), follow_up);
+      g_autofree char *date = gdn_format_date (follow_up);
+      g_autofree char *text = g_strdup_printf (_("Follow up %s"), date);
 
       /* a follow-up that a later entry took care of is history */
       add_suffix_label (row, text, !pending ? "dim-label"
@@ -977,13 +990,14 @@ survey_row (GdnRecord *record)
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autofree char *score = stars ((double) overall);
   g_autofree char *score_label = NULL;
+  g_autofree char *date = gdn_format_date (gdn_record_get_string (record, "date"));
   GtkWidget *row, *label;
 
   append_part (subtitle, gdn_record_get_string (record, "order_no"));
   append_part (subtitle, gdn_record_get_string (record, "case_no"));
   append_part (subtitle, gdn_record_get_string (record, "comment"));
 
-  row = new_row (gdn_record_get_string (record, "date"), subtitle->str);
+  row = new_row (date, subtitle->str);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
 
@@ -1227,7 +1241,8 @@ update_mode (GdnCustomerPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.delete", saved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.add-contact", saved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.add-entry", saved);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.save", self->dirty || !saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.save",
+                                 (self->dirty || !saved) && !read_only (self));
   if (!saved)
     adw_view_stack_set_visible_child_name (self->view_stack, "details");
 }
@@ -1639,6 +1654,13 @@ gdn_customer_page_get_dirty (GdnCustomerPage *self)
   return self->dirty;
 }
 
+/* "Overwrite" after a conflict: the customer was reloaded, so this save goes through */
+static gboolean
+save_again (GdnRecordPage *page)
+{
+  return gdn_customer_page_save (GDN_CUSTOMER_PAGE (page));
+}
+
 /**
  * gdn_customer_page_save:
  *
@@ -1668,6 +1690,13 @@ gdn_customer_page_save (GdnCustomerPage *self)
       if (was_new)
         gdn_record_set_id (self->customer, 0);
       show_error (self, error);
+      if (g_error_matches (error, GDN_DATABASE_ERROR, GDN_DATABASE_ERROR_CONFLICT))
+        {
+          /* the form keeps what was typed; the customer takes the stored version, so
+           * that "Overwrite" goes through */
+          gdn_store_reload (self->store, self->customer, NULL);
+          gdn_record_page_ask_conflict (GDN_RECORD_PAGE (self), error, save_again);
+        }
       return FALSE;
     }
 

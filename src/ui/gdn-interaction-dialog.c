@@ -240,11 +240,13 @@ on_day_selected_cb (GdnInteractionDialog *self,
                     GtkCalendar          *calendar)
 {
   g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *iso = NULL;
   g_autofree char *text = NULL;
 
   if (self->syncing_calendar)
     return;
-  text = g_date_time_format (date, "%Y-%m-%d");
+  iso = g_date_time_format (date, "%Y-%m-%d");
+  text = gdn_format_date (iso);
   gtk_editable_set_text (GTK_EDITABLE (self->follow_up_row), text);
   gtk_menu_button_popdown (self->calendar_button);
 }
@@ -328,13 +330,13 @@ static void
 gdn_interaction_dialog_constructed (GObject *object)
 {
   GdnInteractionDialog *self = GDN_INTERACTION_DIALOG (object);
-  g_autofree char *now = gdn_now ();
+  g_autofree char *iso = gdn_now ();
+  /* minutes are precise enough for a log */
+  g_autofree char *now = gdn_format_datetime (iso);
 
   G_OBJECT_CLASS (gdn_interaction_dialog_parent_class)->constructed (object);
 
   fill_contacts (self);
-  /* minutes are precise enough for a log */
-  now[16] = '\0';
   gtk_editable_set_text (GTK_EDITABLE (self->at_row), now);
   gtk_widget_grab_focus (GTK_WIDGET (self->summary_view));
 }

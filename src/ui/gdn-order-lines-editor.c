@@ -385,7 +385,9 @@ gdn_order_lines_editor_set_lines (GdnOrderLinesEditor *self,
         {
           g_autofree char *text = NULL;
 
-          if (columns[c].numeric)
+          if (c == COL_PRICE)
+            text = gdn_format_amount (gdn_record_get_double (record, columns[c].field));
+          else if (columns[c].numeric)
             text = gdn_format_quantity (gdn_record_get_double (record, columns[c].field));
           else
             text = g_strdup (gdn_record_get_string (record, columns[c].field));

@@ -162,6 +162,13 @@ add_toast (GdnOrderPage *self,
     gdn_window_add_toast (GDN_WINDOW (window), adw_toast_new (text));
 }
 
+/* the store comes after the widget's init */
+static gboolean
+read_only (GdnOrderPage *self)
+{
+  return self->store != NULL && gdn_database_is_read_only (gdn_store_get_database (self->store));
+}
+
 static void
 set_modified (GdnOrderPage *self,
               gboolean      modified)
@@ -169,8 +176,10 @@ set_modified (GdnOrderPage *self,
   if (self->modified == modified)
     return;
   self->modified = modified;
+  /* on a read-only database nothing is saved, whatever is typed */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.save",
-                                 modified || order_id (self) == 0);
+                                 (modified || order_id (self) == 0) &&
+                                 !read_only (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
@@ -179,7 +188,9 @@ update_actions (GdnOrderPage *self)
 {
   gboolean saved = order_id (self) > 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.save", self->modified || !saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.save",
+                                 (self->modified || !saved) &&
+                                 !read_only (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.delete", saved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.new-case", saved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.show-message", saved);
@@ -368,7 +379,8 @@ update_header (GdnOrderPage *self)
   const char *order_no = gdn_record_get_string (r, "order_no");
   const char *customer = gdn_record_get_string (r, "customer_name");
   g_autofree char *title = NULL;
-  g_autofree char *amount = gdn_format_amount (gdn_record_get_double (r, "amount"));
+  g_autofree char *amount = gdn_format_money (gdn_record_get_double (r, "amount"),
+                                              gdn_record_get_string (r, "currency"));
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
   if (order_id (self) == 0)
@@ -387,10 +399,7 @@ update_header (GdnOrderPage *self)
       g_string_append (subtitle, gdn_enum_label (&gdn_enum_order_status,
                                                  gdn_record_get_string (r, "status")));
       if (*amount != '\0')
-        g_string_append_printf (subtitle, " · %s %s",
-                                gdn_record_get_string (r, "currency")
-                                  ? gdn_record_get_string (r, "currency") : "",
-                                amount);
+        g_string_append_printf (subtitle, " · %s", amount);
     }
   else
     g_string_append (subtitle, _("Not saved yet"));
@@ -484,7 +493,8 @@ update_flags (GdnOrderPage *self)
 {
   GdnRecord *r = order_record (self);
   GdnFlags flags = order_id (self) > 0 ? (GdnFlags) MAX (0, gdn_record_get_int (r, "flags")) : 0;
-  const char *promised = gdn_record_get_string (r, "promised_date");
+  g_autofree char *promised = gdn_format_date (gdn_record_get_string (r, "promised_date"));
+  g_autofree char *delivered = gdn_format_date (gdn_record_get_string (r, "delivered_date"));
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flags_box))) != NULL)
@@ -495,7 +505,7 @@ update_flags (GdnOrderPage *self)
       g_autofree char *text =
         g_strdup_printf (_("The promised delivery date %s has passed and the order is not "
                            "delivered yet. Tell the customer, and agree on a new date."),
-                         promised ? promised : "");
+                         promised);
       add_flag_row (self, "dialog-error-symbolic", "error",
                     gdn_flags_label (GDN_FLAGS_OVERDUE), text, NULL);
     }
@@ -507,10 +517,10 @@ update_flags (GdnOrderPage *self)
           gdn_record_is_set (r, "progress"))
         text = g_strdup_printf (_("Delivery is promised for %s and production is at %d %%: "
                                   "it may not be ready in time."),
-                                promised ? promised : "", (int) gdn_record_get_int (r, "progress"));
+                                promised, (int) gdn_record_get_int (r, "progress"));
       else
         text = g_strdup_printf (_("Delivery is promised for %s and the order has not shipped "
-                                  "yet."), promised ? promised : "");
+                                  "yet."), promised);
       add_flag_row (self, "dialog-warning-symbolic", "warning",
                     gdn_flags_label (GDN_FLAGS_AT_RISK), text, NULL);
     }
@@ -520,11 +530,11 @@ update_flags (GdnOrderPage *self)
       g_autofree char *text =
         reason != NULL
         ? g_strdup_printf (_("Delivered on %s, after the promised %s. Delay reason: %s."),
-                           gdn_record_get_string (r, "delivered_date"), promised,
+                           delivered, promised,
                            gdn_enum_label (&gdn_enum_delay_reason, reason))
         : g_strdup_printf (_("Delivered on %s, after the promised %s. No delay reason is "
                              "recorded."),
-                           gdn_record_get_string (r, "delivered_date"), promised);
+                           delivered, promised);
       add_flag_row (self, "dialog-warning-symbolic", "warning",
                     gdn_flags_label (GDN_FLAGS_LATE_DELIVERY), text, NULL);
     }
@@ -550,9 +560,7 @@ update_flags (GdnOrderPage *self)
     }
   if (flags & GDN_FLAGS_STUCK)
     {
-      g_autofree char *changed = g_strndup (gdn_record_get_string (r, "status_changed_at")
-                                              ? gdn_record_get_string (r, "status_changed_at")
-                                              : "", 10);
+      g_autofree char *changed = gdn_format_date (gdn_record_get_string (r, "status_changed_at"));
       g_autofree char *text =
         g_strdup_printf (_("Nothing has moved for 14 days or more (last status change %s). "
                            "Ask the factory or the carrier where it stands."), changed);
@@ -593,8 +601,12 @@ update_workflow (GdnOrderPage *self)
   if (next[0] == NULL)
     description = g_strdup (_("This is a final status: the order does not move on."));
   else if (changed_at != NULL)
-    /* TRANSLATORS: "Since 2026-11-02 14:30. Next step:" */
-    description = g_strdup_printf (_("Since %.16s. Next step:"), changed_at);
+    {
+      g_autofree char *since = gdn_format_datetime (changed_at);
+
+      /* TRANSLATORS: "Since 2026-11-02 14:30. Next step:" */
+      description = g_strdup_printf (_("Since %s. Next step:"), since);
+    }
   else
     description = g_strdup (_("Next step:"));
   gtk_label_set_text (self->status_description, description);
@@ -684,8 +696,9 @@ update_timeline (GdnOrderPage *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name (timeline_icon (entry->kind));
       g_autoptr(GString) subtitle = g_string_new (NULL);
+      g_autofree char *at = gdn_format_datetime (entry->at);
 
-      g_string_append_len (subtitle, entry->at, MIN (strlen (entry->at), 16));
+      g_string_append (subtitle, at);
       if (entry->who != NULL)
         g_string_append_printf (subtitle, " · %s", entry->who);
       if (entry->detail != NULL)
@@ -718,8 +731,14 @@ fill_form (GdnOrderPage *self,
 
   self->loading = TRUE;
 
+  /* dates as the user's language writes them; read_form () parses that form back */
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    set_row_text (TEXT_ROW (self, i), gdn_record_get_string (r, text_fields[i].field));
+    {
+      const char *value = gdn_record_get_string (r, text_fields[i].field);
+      g_autofree char *date = text_fields[i].date && value != NULL ? gdn_format_date (value) : NULL;
+
+      set_row_text (TEXT_ROW (self, i), date != NULL ? date : value);
+    }
 
   gdn_record_picker_set_record_id (self->customer_row,
                                    MAX (0, gdn_record_get_int (r, "customer_id")));
@@ -735,20 +754,23 @@ fill_form (GdnOrderPage *self,
                                 source != GTK_INVALID_LIST_POSITION ? source + 1 : 0);
   }
 
-  adw_action_row_set_subtitle (self->confirmed_row,
-                               gdn_record_get_string (r, "confirmed_date")
-                                 ? gdn_record_get_string (r, "confirmed_date") : "");
+  {
+    g_autofree char *confirmed = gdn_format_date (gdn_record_get_string (r, "confirmed_date"));
+
+    adw_action_row_set_subtitle (self->confirmed_row, confirmed);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->confirmed_row),
                           gdn_record_is_set (r, "confirmed_date"));
   if (gdn_record_is_set (r, "delivered_date"))
     {
       const char *reason = gdn_record_get_string (r, "delay_reason");
+      g_autofree char *delivered = gdn_format_date (gdn_record_get_string (r, "delivered_date"));
       g_autofree char *text =
         reason != NULL
         /* TRANSLATORS: "2026-11-20 · delay reason: Logistics delay" */
-        ? g_strdup_printf (_("%s · delay reason: %s"), gdn_record_get_string (r, "delivered_date"),
+        ? g_strdup_printf (_("%s · delay reason: %s"), delivered,
                            gdn_enum_label (&gdn_enum_delay_reason, reason))
-        : g_strdup (gdn_record_get_string (r, "delivered_date"));
+        : g_steal_pointer (&delivered);
 
       adw_action_row_set_subtitle (self->delivered_row, text);
     }
@@ -790,6 +812,15 @@ refresh_all (GdnOrderPage *self)
 
 /* ---- saving ------------------------------------------------------------------------- */
 
+static gboolean save (GdnOrderPage *self);
+
+/* "Overwrite" after a conflict: the order was reloaded, so this save goes through */
+static gboolean
+save_again (GdnRecordPage *page)
+{
+  return save (GDN_ORDER_PAGE (page));
+}
+
 static gboolean
 save (GdnOrderPage *self)
 {
@@ -814,6 +845,8 @@ save (GdnOrderPage *self)
       if (order_id (self) > 0)
         gdn_store_reload (self->store, order_record (self), NULL);
       show_error (self, error);
+      if (g_error_matches (error, GDN_DATABASE_ERROR, GDN_DATABASE_ERROR_CONFLICT))
+        gdn_record_page_ask_conflict (GDN_RECORD_PAGE (self), error, save_again);
       return FALSE;
     }
 

@@ -8,6 +8,7 @@
 
 #include "gdn-application.h"
 #include "gdn-backup.h"
+#include "gdn-parse.h"
 #include "gdn-preferences-dialog.h"
 
 /* Every row is bound to its GSettings key, so a change applies at once and there is no
@@ -178,7 +179,8 @@ update_last_backup (GdnPreferencesDialog *self)
   if (newest != NULL)
     {
       g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (newest_time);
-      g_autofree char *when = g_date_time_format (time, "%Y-%m-%d %H:%M");
+      g_autofree char *iso = g_date_time_format (time, "%Y-%m-%d %H:%M");
+      g_autofree char *when = gdn_format_datetime (iso);
 
       subtitle = g_strdup_printf (_("Last backup: %s, %s"), when, newest);
     }
@@ -303,7 +305,9 @@ confirm_restore (GdnPreferencesDialog *self,
       if (time != NULL)
         {
           g_autoptr(GDateTime) local = g_date_time_to_local (time);
-          when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+          g_autofree char *iso = g_date_time_format (local, "%Y-%m-%d %H:%M");
+
+          when = gdn_format_datetime (iso);
         }
     }
   body = g_strdup_printf (_("The database is replaced by the backup “%s”, saved %s. What "

@@ -172,11 +172,13 @@ on_day_selected_cb (GdnReminderDialog *self,
                     GtkCalendar       *calendar)
 {
   g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *iso = NULL;
   g_autofree char *text = NULL;
 
   if (self->syncing_calendar)
     return;
-  text = g_date_time_format (date, "%Y-%m-%d");
+  iso = g_date_time_format (date, "%Y-%m-%d");
+  text = gdn_format_date (iso);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
   gtk_menu_button_popdown (self->calendar_button);
 }
@@ -201,7 +203,8 @@ static void
 gdn_reminder_dialog_constructed (GObject *object)
 {
   GdnReminderDialog *self = GDN_REMINDER_DIALOG (object);
-  g_autofree char *today = gdn_today ();
+  g_autofree char *iso = gdn_today ();
+  g_autofree char *today = gdn_format_date (iso);
 
   G_OBJECT_CLASS (gdn_reminder_dialog_parent_class)->constructed (object);
 

@@ -330,12 +330,21 @@ gdn_section_view_constructed (GObject *object)
     { .name = "back", .activate = back_activated_cb },
     { .name = "new", .activate = new_activated_cb },
   };
+  g_autoptr(GdnStore) store = NULL;
 
   G_OBJECT_CLASS (gdn_section_view_parent_class)->constructed (object);
 
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries,
                                    G_N_ELEMENTS (entries), self);
+  /* nothing new on a read-only database */
+  g_object_get (self->list, "store", &store, NULL);
+  if (store != NULL && gdn_database_is_read_only (gdn_store_get_database (store)))
+    {
+      GAction *new_action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "new");
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (new_action), FALSE);
+    }
   gtk_widget_insert_action_group (GTK_WIDGET (self), self->section,
                                   G_ACTION_GROUP (self->actions));
 

@@ -125,7 +125,8 @@ static void
 gdn_ship_dialog_init (GdnShipDialog *self)
 {
   g_autoptr(GtkStringList) modes = gtk_string_list_new (NULL);
-  g_autofree char *today = gdn_today ();
+  g_autofree char *iso = gdn_today ();
+  g_autofree char *today = gdn_format_date (iso);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

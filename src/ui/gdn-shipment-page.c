@@ -186,13 +186,22 @@ show_error (GdnShipmentPage *self,
     }
 }
 
+/* the store comes after the widget's init */
+static gboolean
+read_only (GdnShipmentPage *self)
+{
+  return self->store != NULL && gdn_database_is_read_only (gdn_store_get_database (self->store));
+}
+
 static void
 set_dirty (GdnShipmentPage *self,
            gboolean         dirty)
 {
   self->dirty = dirty;
+  /* on a read-only database nothing is saved, whatever is typed */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "shipment-page.save",
-                                 dirty || self->shipment == NULL);
+                                 (dirty || self->shipment == NULL) &&
+                                 !read_only (self));
 }
 
 static void
@@ -232,6 +241,10 @@ load_form (GdnShipmentPage *self)
   g_autofree char *order_text = NULL;
   double freight = gdn_record_get_double (r, "freight");
   g_autofree char *freight_text = isnan (freight) ? NULL : gdn_format_amount (freight);
+  /* dates as the user's language writes them; collect_date () reads that form back */
+  g_autofree char *shipped = gdn_format_date (gdn_record_get_string (r, "shipped_date"));
+  g_autofree char *eta = gdn_format_date (gdn_record_get_string (r, "eta"));
+  g_autofree char *delivered = gdn_format_date (gdn_record_get_string (r, "delivered_date"));
 
   self->loading = TRUE;
   clear_error (self);
@@ -250,9 +263,9 @@ load_form (GdnShipmentPage *self)
   set_enum_row (self->status_row, &gdn_enum_shipment_status, FALSE,
                 gdn_record_get_string (r, "status"));
   gtk_switch_set_active (self->receipt_switch, gdn_record_get_bool (r, "receipt_confirmed"));
-  set_entry (self->shipped_row, gdn_record_get_string (r, "shipped_date"));
-  set_entry (self->eta_row, gdn_record_get_string (r, "eta"));
-  set_entry (self->delivered_row, gdn_record_get_string (r, "delivered_date"));
+  set_entry (self->shipped_row, shipped);
+  set_entry (self->eta_row, eta);
+  set_entry (self->delivered_row, delivered);
   set_entry (self->freight_row, freight_text);
   set_entry (self->receiver_row, gdn_record_get_string (r, "receiver"));
 
@@ -359,7 +372,16 @@ create_shipment (GdnShipmentPage *self)
   finish_change (self);
 }
 
-static void
+static gboolean save_shipment (GdnShipmentPage *self);
+
+/* "Overwrite" after a conflict: the shipment was reloaded, so this save goes through */
+static gboolean
+save_again (GdnRecordPage *page)
+{
+  return save_shipment (GDN_SHIPMENT_PAGE (page));
+}
+
+static gboolean
 save_shipment (GdnShipmentPage *self)
 {
   g_autoptr(GError) error = NULL;
@@ -368,9 +390,16 @@ save_shipment (GdnShipmentPage *self)
       !gdn_store_update (self->store, GDN_RECORD (self->shipment), &error))
     {
       show_error (self, error);
-      return;
+      if (g_error_matches (error, GDN_DATABASE_ERROR, GDN_DATABASE_ERROR_CONFLICT))
+        {
+          /* the form keeps what was typed; the shipment takes the stored version */
+          gdn_store_reload (self->store, GDN_RECORD (self->shipment), NULL);
+          gdn_record_page_ask_conflict (GDN_RECORD_PAGE (self), error, save_again);
+        }
+      return FALSE;
     }
   finish_change (self);
+  return TRUE;
 }
 
 static void
@@ -686,7 +715,11 @@ gdn_shipment_page_new_shipment (GdnShipmentPage *self)
   set_entry (self->tracking_row, NULL);
   set_enum_row (self->status_row, &gdn_enum_shipment_status, FALSE, "in_transit");
   gtk_switch_set_active (self->receipt_switch, FALSE);
-  set_entry (self->shipped_row, today);
+  {
+    g_autofree char *shipped = gdn_format_date (today);
+
+    set_entry (self->shipped_row, shipped);
+  }
   set_entry (self->eta_row, NULL);
   set_entry (self->delivered_row, NULL);
   set_entry (self->freight_row, NULL);

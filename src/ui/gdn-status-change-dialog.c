@@ -70,7 +70,8 @@ update_delay_row (GdnStatusChangeDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->delay_row), late);
   if (late)
     {
-      g_autofree char *subtitle = g_strdup_printf (_("Promised for %s"), self->promised_date);
+      g_autofree char *promised = gdn_format_date (self->promised_date);
+      g_autofree char *subtitle = g_strdup_printf (_("Promised for %s"), promised);
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->delay_row), subtitle);
     }
@@ -278,10 +279,10 @@ gdn_status_change_dialog_new (GtkWindow  *parent,
     {
       g_autofree char *today = gdn_today ();
       const char *delivered = gdn_record_get_string (r, "delivered_date");
+      g_autofree char *shown = gdn_format_date (delivered != NULL ? delivered : today);
 
       gtk_widget_set_visible (GTK_WIDGET (self->delivered_row), TRUE);
-      gtk_editable_set_text (GTK_EDITABLE (self->delivered_row),
-                             delivered != NULL ? delivered : today);
+      gtk_editable_set_text (GTK_EDITABLE (self->delivered_row), shown);
       if (gdn_record_is_set (r, "delay_reason"))
         {
           guint i = 1;

@@ -454,7 +454,7 @@ def _():
     title = label(r"^Order SO-", within=lambda: page("GdnOrderPage"))
     found["order_no"] = title.split()[-1]
     sub = label(r"· Inquiry ·", within=lambda: page("GdnOrderPage"))
-    expect(sub == f"{CUSTOMER['Customer name']} · Inquiry · CNY {TOTAL}", f"subtitle {sub!r}")
+    expect(sub == f"{CUSTOMER['Customer name']} · Inquiry · ¥{TOTAL}", f"subtitle {sub!r}")
     expect(order_status() == "Status: Inquiry", "the status reads Inquiry")
 
 
