@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "gdn-migrations.h"
 #include "gdn-query-model.h"
 
 /* A GListModel over the records of one kind, as SQL sees them: it counts first, then reads
@@ -93,11 +94,20 @@ struct _GdnQueryModel
 
   /* SQL of the above: the WHERE for lists (with the FTS index) and for one row */
   char            *where;
-  char            *walk_where;   /* the same, with the search not driving the query */
   gboolean         base;         /* no filter, flag or search: every row not in the trash */
+  gboolean         index_only;   /* only a search the index alone answers */
+  gboolean         text_scan;    /* a search the index cannot narrow (short words) */
+  gboolean         text_confirm; /* a search whose finds are confirmed in the text */
+  gboolean         search_rows;  /* the table has a narrow index of its text by id */
   gboolean         sparse;       /* few rows match: find them first, then sort them */
+  gboolean         dense;        /* nearly all rows match */
+  char            *found;        /* ids of a short search's rows, as a JSON array, from its
+                                  * count until the next change: no second scan of the text */
+  char            *match;        /* the trigrams of the search, for the FTS index */
+  char            *text_where;   /* the search's conditions in row_where (its last params) */
   GArray          *where_params;
-  char            *row_where;
+  char            *row_where;    /* the same, the search as conditions on the text: for one
+                                  * row, and for walking the index of the sort column */
   GArray          *row_where_params;
   char            *sort_expr;
   gboolean         sort_indexed;
@@ -109,6 +119,9 @@ struct _GdnQueryModel
 
   guint            n_items;
   gboolean         counted;
+  guint            count_limit;  /* a search is counted up to this many rows (0: all) */
+  gboolean         capped;       /* more rows match than n_items: counted further at the end */
+  guint            extend_id;    /* idle that counts further */
   gint64           exclude_id;   /* hidden between the removal and insertion of a move */
 
   GPtrArray       *segments;     /* Segment, by start, disjoint */
@@ -123,6 +136,7 @@ struct _GdnQueryModel
   GError          *error;
   guint            n_loads;
   guint            n_counts;
+  guint            count_cap;    /* the first count_limit of a search */
 };
 
 enum {
@@ -352,6 +366,41 @@ step_failed (GdnQueryModel *self,
   set_error (self, error);
 }
 
+/* The column of the table a field is read from: its own, or a copy kept by triggers
+ * (a derived field read as "t.column"); NULL when it is computed. */
+static const char *
+field_column (const GdnField *field)
+{
+  if (!(field->flags & GDN_FIELD_DERIVED))
+    return field->name;
+  if (!g_str_has_prefix (field->expr, "t."))
+    return NULL;
+  for (const char *p = field->expr + 2; *p; p++)
+    if (!(g_ascii_isalnum (*p) || *p == '_'))
+      return NULL;
+  return field->expr + 2;
+}
+
+/* Whether @sql reads something a write to the table @name may change: that table itself,
+ * or a column copied from it. */
+static gboolean
+depends_on (GdnQueryModel *self,
+            const char    *sql,
+            const char    *name)
+{
+  if (mentions (sql, name))
+    return TRUE;
+  for (guint i = 0; i < self->klass->n_fields; i++)
+    {
+      const char *column = field_column (&self->klass->fields[i]);
+
+      if (column != NULL && (self->klass->fields[i].flags & GDN_FIELD_DERIVED) &&
+          gdn_migration_copies_from (table (self), column, name) && mentions (sql, column))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* ─── building the SQL ──────────────────────────────────────────────────────────────── */
 
 static char *
@@ -370,14 +419,20 @@ like_pattern (const char *term)
 }
 
 /* Words of the search, split at any white space (also the ideographic space that
- * Chinese input methods type). */
+ * Chinese input methods type). Past MAX_SEARCH_TERMS words (a pasted page, not a search)
+ * the rest is left out: each word is a condition, and SQLite refuses a query of thousands. */
+#define MAX_SEARCH_TERMS 32
+
+/* A search that more rows match is shown as soon as this many are counted. */
+#define COUNT_CAP 10000
+
 static GPtrArray *
 search_terms (const char *search)
 {
   GPtrArray *terms = g_ptr_array_new_with_free_func (g_free);
   const char *start = NULL;
 
-  for (const char *p = search; ; p = g_utf8_next_char (p))
+  for (const char *p = search; terms->len < MAX_SEARCH_TERMS; p = g_utf8_next_char (p))
     {
       gboolean end = *p == '\0' || g_unichar_isspace (g_utf8_get_char (p));
 
@@ -443,15 +498,35 @@ has_ascii_letters (const char *text)
   return FALSE;
 }
 
-static void
+/* Whether the index alone decides if @term occurs: a single trigram (nothing to put in
+ * order) whose letters the index folds as LIKE does, ASCII ones; other characters must
+ * have no case at all (Chinese), since instr and LIKE do not fold them. */
+static gboolean
+index_decides (const char *term)
+{
+  if (g_utf8_strlen (term, -1) != 3)
+    return FALSE;
+  for (const char *p = term; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x80 && (g_unichar_tolower (c) != c || g_unichar_toupper (c) != c ||
+                        g_unichar_totitle (c) != c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Returns whether the search is the index's match alone (no text to confirm). */
+static gboolean
 add_search (GdnQueryModel *self,
             GString       *where,
-            GString       *walk_where,
             GString       *row_where)
 {
   g_autoptr(GPtrArray) terms = search_terms (self->search);
   g_autoptr(GString) match = g_string_new (NULL);
   const char *search_expr = self->klass->search_expr;
+  gboolean index_only = TRUE;
 
   if (search_expr != NULL)
     {
@@ -460,20 +535,25 @@ add_search (GdnQueryModel *self,
           add_trigrams (match, terms->pdata[i]);
 
       /* The index finds the candidates; when they are many, walking the index of the
-       * sort column and checking each row against them reaches a page sooner than
-       * sorting them all, so the walking form disables the index as a driver ("+"). */
+       * sort column and checking each row reaches a page sooner than sorting them all:
+       * the walking form is row_where, with the index as a list to look rows up in
+       * (never as the driver) unless nearly every row matches (see walk_in_index()). */
+      self->text_scan = match->len == 0 && terms->len > 0;
+      self->text_confirm = FALSE;
       if (match->len > 0)
         {
           g_string_append_printf (where, " AND t.id IN (SELECT rowid FROM %s_fts"
                                   " WHERE %s_fts MATCH ?)", table (self), table (self));
-          g_string_append_printf (walk_where, " AND +t.id IN (SELECT rowid FROM %s_fts"
-                                  " WHERE %s_fts MATCH ?)", table (self), table (self));
           params_add_text (self->where_params, match->str);
+          g_free (self->match);
+          self->match = g_strdup (match->str);
         }
 
       /* One- and two-character words (华强, 李) have no trigram: they are found by
-       * scanning the text, with instr where case does not matter (faster) and LIKE,
-       * which ignores the case of Latin letters, where it does. */
+       * scanning the text (a narrow index of it, for orders), with instr where case does
+       * not matter (faster) and LIKE, which ignores the case of Latin letters, where it
+       * does. Longer ones the index found are confirmed the same way, unless it alone
+       * decides; the text is read for one row at a time anyway (row_where). */
       for (guint i = 0; i < terms->len; i++)
         {
           const char *term = terms->pdata[i];
@@ -490,13 +570,16 @@ add_search (GdnQueryModel *self,
               pattern = g_strdup (term);
               cond = " AND instr(t.search_text, ?) > 0";
             }
-          g_string_append (where, cond);
-          g_string_append (walk_where, cond);
           g_string_append (row_where, cond);
-          params_add_text (self->where_params, pattern);
           params_add_text (self->row_where_params, pattern);
+          if (index_decides (term))
+            continue;
+          index_only = FALSE;
+          self->text_confirm = match->len > 0;
+          g_string_append (where, cond);
+          params_add_text (self->where_params, pattern);
         }
-      return;
+      return index_only && match->len > 0;
     }
 
   /* Kinds without a search index (contacts, products, the communication log …) are
@@ -507,7 +590,6 @@ add_search (GdnQueryModel *self,
       const char *glue = "";
 
       g_string_append (where, " AND (");
-      g_string_append (walk_where, " AND (");
       g_string_append (row_where, " AND (");
       for (guint f = 0; f < self->klass->n_fields; f++)
         {
@@ -521,7 +603,6 @@ add_search (GdnQueryModel *self,
           else
             expr = g_strdup_printf ("ifnull(t.%s, '') LIKE ? ESCAPE '\\'", field->name);
           g_string_append_printf (where, "%s%s", glue, expr);
-          g_string_append_printf (walk_where, "%s%s", glue, expr);
           g_string_append_printf (row_where, "%s%s", glue, expr);
           params_add_text (self->where_params, pattern);
           params_add_text (self->row_where_params, pattern);
@@ -530,13 +611,12 @@ add_search (GdnQueryModel *self,
       if (*glue == '\0')
         {
           g_string_append (where, "0");
-          g_string_append (walk_where, "0");
           g_string_append (row_where, "0");
         }
       g_string_append (where, ")");
-      g_string_append (walk_where, ")");
       g_string_append (row_where, ")");
     }
+  return FALSE;
 }
 
 static void
@@ -544,8 +624,8 @@ rebuild_sql (GdnQueryModel *self)
 {
   g_autoptr(GString) where = g_string_new ("1");
   g_autoptr(GString) row_where = g_string_new ("1");
-  g_autoptr(GString) walk_where = NULL;
   g_autofree char *select_list = NULL;
+  gsize text_start;
 
   g_clear_pointer (&self->where_params, g_array_unref);
   g_clear_pointer (&self->row_where_params, g_array_unref);
@@ -615,14 +695,25 @@ rebuild_sql (GdnQueryModel *self)
       g_string_append_printf (row_where, " AND (%s)", any->str);
     }
 
-  walk_where = g_string_new (where->str);
+  self->index_only = FALSE;
+  self->text_scan = FALSE;
+  self->text_confirm = FALSE;
+  g_clear_pointer (&self->match, g_free);
+  g_clear_pointer (&self->found, g_free);
+  g_free (self->text_where);
+  text_start = row_where->len;
   if (self->search != NULL)
-    add_search (self, where, walk_where, row_where);
+    self->index_only = add_search (self, where, row_where) &&
+                       g_hash_table_size (self->filters) == 0 &&
+                       self->flags_filter == GDN_FLAGS_NONE && !self->show_deleted &&
+                       !self->klass->plain;
+  /* Searches the index alone cannot count are counted up to a limit: a page shows
+   * without scanning every match, and the rest is counted as the list reaches its end. */
+  self->count_limit = self->text_scan || self->text_confirm ? self->count_cap : 0;
+  self->text_where = g_strdup (row_where->str + text_start);
 
   g_free (self->where);
   self->where = g_strdup (where->str);
-  g_free (self->walk_where);
-  self->walk_where = g_strdup (walk_where->str);
   self->sparse = FALSE;
   self->base = g_hash_table_size (self->filters) == 0 && self->flags_filter == GDN_FLAGS_NONE &&
                self->search == NULL;
@@ -636,9 +727,14 @@ rebuild_sql (GdnQueryModel *self)
     self->sort_expr = g_strdup_printf ("(%s)", self->klass->fields[self->sort_index].expr);
   else
     self->sort_expr = g_strdup_printf ("t.%s", self->klass->fields[self->sort_index].name);
-  self->sort_indexed = self->sort_index < 0 ||
-    (!(self->klass->fields[self->sort_index].flags & GDN_FIELD_DERIVED) &&
-     g_hash_table_contains (self->indexed, self->klass->fields[self->sort_index].name));
+  if (self->sort_index < 0)
+    self->sort_indexed = TRUE;
+  else
+    {
+      const char *column = field_column (&self->klass->fields[self->sort_index]);
+
+      self->sort_indexed = column != NULL && g_hash_table_contains (self->indexed, column);
+    }
 
   select_list = gdn_record_class_select_list (self->klass);
   g_free (self->columns);
@@ -747,9 +843,11 @@ count_signature (GdnQueryModel *self,
       else
         g_string_append_printf (s, "\x1f%s", p->text);
     }
+  g_string_append_printf (s, "\x1e%u", self->count_limit);
   return g_string_free (s, FALSE);
 }
 
+/* The number of rows, or count_limit + 1 when there are more than count_limit. */
 static guint
 count_rows (GdnQueryModel *self)
 {
@@ -757,9 +855,11 @@ count_rows (GdnQueryModel *self)
   g_autofree char *signature = count_signature (self, excl);
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  GArray *params = self->where_params;
+  gboolean limited = FALSE;
   gpointer cached;
   guint n;
-  int rc;
+  int param = 1, rc;
 
   if (g_hash_table_lookup_extended (self->counts, signature, NULL, &cached))
     return GPOINTER_TO_UINT (cached);
@@ -769,6 +869,49 @@ count_rows (GdnQueryModel *self)
    * need anyway. */
   if (self->base && !self->klass->plain && !self->show_deleted && self->exclude_id == 0)
     sql = g_strdup_printf ("SELECT count(*) FROM %s", table (self));
+  /* the index's count of the rows it finds, less those of them in the trash: no row of
+   * the table is read but the few in the trash */
+  else if (self->index_only && self->exclude_id == 0)
+    {
+      /* the words' conditions on the text, which decide as the index does: in the trash,
+       * not among all the rows the index finds */
+      sql = g_strdup_printf ("SELECT (SELECT count(*) FROM %s_fts WHERE %s_fts MATCH ?) -"
+                             " (SELECT count(*) FROM %s t WHERE t.deleted_at IS NOT NULL%s)",
+                             table (self), table (self), table (self),
+                             self->text_where);
+      params = self->row_where_params;
+    }
+  /* the rows the trigrams find, in the index's order, each confirmed in the narrow index
+   * of the text by id (SQLite would read each wide row instead, as that looks cheaper to
+   * it), up to the limit: a frequent trigram costs no more than the limit's rows, where
+   * a list of all its rows would be built first to look ids up in */
+  else if (self->text_confirm && self->search_rows && self->match != NULL &&
+           g_hash_table_size (self->filters) == 0 && self->flags_filter == GDN_FLAGS_NONE &&
+           !self->show_deleted && !self->klass->plain)
+    {
+      sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s_fts f"
+                             " CROSS JOIN %s t INDEXED BY %s_search_rows"
+                             " WHERE f.%s_fts MATCH ? AND t.id = f.rowid AND %s%s LIMIT ?)",
+                             table (self), table (self), table (self), table (self),
+                             self->row_where, excl);
+      params = self->row_where_params;
+      limited = TRUE;
+    }
+  /* a short search scans all the text: the rows it finds are kept for the pages */
+  else if (self->count_limit > 0 && self->count_limit <= self->count_cap && self->text_scan &&
+           self->exclude_id == 0)
+    {
+      sql = g_strdup_printf ("SELECT count(*), json_group_array(id) FROM"
+                             " (SELECT t.id AS id FROM %s t WHERE %s LIMIT ?)",
+                             table (self), self->where);
+      limited = TRUE;
+    }
+  else if (self->count_limit > 0)
+    {
+      sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s t WHERE %s%s LIMIT ?)",
+                             table (self), self->where, excl);
+      limited = TRUE;
+    }
   else
     sql = g_strdup_printf ("SELECT count(*) FROM %s t WHERE %s%s", table (self), self->where,
                            excl);
@@ -776,7 +919,11 @@ count_rows (GdnQueryModel *self)
   self->n_counts++;
   if (stmt == NULL)
     return 0;
-  bind_params (stmt, self->where_params, 1);
+  if (params == self->row_where_params)
+    sqlite3_bind_text (stmt, param++, self->match, -1, SQLITE_TRANSIENT);
+  param = bind_params (stmt, params, param);
+  if (limited)
+    sqlite3_bind_int64 (stmt, param, self->count_limit > 0 ? (gint64) self->count_limit + 1 : -1);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -784,6 +931,9 @@ count_rows (GdnQueryModel *self)
       return 0;
     }
   n = (guint) sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&self->found, g_free);
+  if (sqlite3_column_count (stmt) > 1 && n <= self->count_limit)
+    self->found = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
   if (self->base && !self->klass->plain && !self->show_deleted && self->exclude_id == 0)
     n -= MIN (n, ensure_trash (self)->len);
   g_hash_table_insert (self->counts, g_steal_pointer (&signature), GUINT_TO_POINTER (n));
@@ -802,19 +952,50 @@ choose_plan (GdnQueryModel *self)
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   self->sparse = TRUE;
+  self->dense = FALSE;
   if (!self->sort_indexed || self->n_items < 10 * PAGE_SIZE)
     return;
-  if (self->base)
+  /* a capped count: more rows than the limit, a fair share of any table */
+  if (self->base || self->capped)
     {
       self->sparse = FALSE;
       return;
     }
 
-  /* the largest id estimates the size of the table without counting it */
+  /* The largest id estimates the size of the table without counting it. Finding the rows
+   * of a short search first is a scan of all the text, so walking is worth it down to
+   * fewer rows: a page of a 0.5 % match costs 20,000 rows checked, a scan all of them. */
   sql = g_strdup_printf ("SELECT max(id) FROM %s", table (self));
   stmt = prepare (self, sql);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    self->sparse = (gint64) self->n_items * 50 <= sqlite3_column_int64 (stmt, 0);
+    {
+      gint64 max_id = sqlite3_column_int64 (stmt, 0);
+
+      self->sparse = (gint64) self->n_items * (self->text_scan ? 200 : 50) <= max_id;
+      self->dense = self->index_only && (gint64) self->n_items * 10 >= max_id * 9;
+    }
+}
+
+/* Whether a walk checks rows against the index's list of the rows it finds (built once,
+ * then each row is a look-up in it) rather than in their text (each row read): the list
+ * costs as many rows as the index finds, but a walk reading the text of rows passes over
+ * as many rows as sort before the first matches, many when the words go with the order
+ * (a year in order numbers, sorted by date). Only when nearly every row matches does the
+ * text win for sure. */
+static gboolean
+walk_in_index (GdnQueryModel *self)
+{
+  return !self->sparse && self->match != NULL && !self->dense;
+}
+
+/* Sets n_items from a count: the rows up to count_limit, and whether there are more. */
+static void
+update_n_items (GdnQueryModel *self)
+{
+  guint n = count_rows (self);
+
+  self->capped = self->count_limit > 0 && n > self->count_limit;
+  self->n_items = self->capped ? self->count_limit : n;
 }
 
 static void
@@ -822,9 +1003,51 @@ ensure_counted (GdnQueryModel *self)
 {
   if (self->counted)
     return;
-  self->n_items = count_rows (self);
+  update_n_items (self);
   self->counted = TRUE;
   choose_plan (self);
+}
+
+static void clear_cache (GdnQueryModel *self);
+
+/* Counts a capped search further (four times as far each time) until it is no longer
+ * capped or @position is within it, and announces the rows found. */
+static void
+extend_count (GdnQueryModel *self,
+              guint          position)
+{
+  guint old_n = self->n_items;
+
+  while (self->capped)
+    {
+      self->count_limit = self->count_limit > G_MAXUINT / 8 ? G_MAXUINT - 1
+                                                            : self->count_limit * 4;
+      update_n_items (self);
+      if (position < self->n_items)
+        break;
+    }
+  choose_plan (self);
+  if (self->n_items < old_n)
+    {
+      /* rows left since the count: read everything again */
+      clear_cache (self);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+    }
+  else if (self->n_items > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->n_items - old_n);
+  if (self->n_items != old_n)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static gboolean
+extend_count_cb (gpointer user_data)
+{
+  GdnQueryModel *self = user_data;
+
+  self->extend_id = 0;
+  if (self->counted && self->capped)
+    extend_count (self, 0);
+  return G_SOURCE_REMOVE;
 }
 
 /* ─── the trash, for counting in the index alone ──────────────────────────────────── */
@@ -1214,13 +1437,21 @@ page_sql (GdnQueryModel *self,
   g_autofree char *excl = exclusion (self);
   g_autofree char *key = page_key (self);
   const char *dir = direction (descending);
+  g_autofree char *in_index = NULL;
 
+  if (walk_in_index (self))
+    in_index = g_strdup_printf (" AND +t.id IN (SELECT rowid FROM %s_fts WHERE %s_fts MATCH ?)",
+                                table (self), table (self));
+  /* the rows a short search's count found: read by id, not found again in the text */
+  else if (self->sparse && self->found != NULL)
+    in_index = g_strdup (" AND t.id IN (SELECT value FROM json_each(?))");
   return g_strdup_printf ("SELECT %s FROM %s t WHERE t.id IN"
-                          " (SELECT t.id FROM %s t WHERE %s%s%s%s ORDER BY %s %s, t.id %s"
+                          " (SELECT t.id FROM %s t WHERE %s%s%s%s%s ORDER BY %s %s, t.id %s"
                           "  LIMIT ?%s)"
                           " ORDER BY %s %s, t.id %s",
                           self->columns, table (self), table (self),
-                          self->sparse ? self->where : self->walk_where, excl,
+                          self->sparse ? self->where : self->row_where,
+                          in_index != NULL ? in_index : "", excl,
                           cond != NULL ? " AND " : "", cond != NULL ? cond : "",
                           key, dir, dir, cond == NULL ? " OFFSET ?" : "",
                           self->sort_expr, dir, dir);
@@ -1257,7 +1488,11 @@ fetch (GdnQueryModel *self,
       stmt = prepare (self, sql);
       if (stmt == NULL)
         return;
-      param = bind_params (stmt, self->where_params, 1);
+      param = bind_params (stmt, self->sparse ? self->where_params : self->row_where_params, 1);
+      if (walk_in_index (self))
+        sqlite3_bind_text (stmt, param++, self->match, -1, SQLITE_TRANSIENT);
+      else if (self->sparse && self->found != NULL)
+        sqlite3_bind_text (stmt, param++, self->found, -1, SQLITE_STATIC);
       if (after != NULL)
         param = bind_range (stmt, ranges[r], after->key, after->id, param);
       sqlite3_bind_int64 (stmt, param++, limit - rows->len);
@@ -1356,7 +1591,7 @@ load (GdnQueryModel *self,
           row_free (first);
         }
       /* an offset costs a step per row skipped: come from the nearer end */
-      else if (start > self->n_items / 2)
+      else if (start > self->n_items / 2 && !self->capped)
         {
           fetch (self, !self->sort_descending, NULL, self->n_items - start - limit, limit,
                  rows);
@@ -1469,7 +1704,7 @@ position_from_cache (GdnQueryModel *self,
         }
       if (compare_to_row (self, key, id, seg->rows->pdata[n - 1]) > 0)
         {
-          if (segment_end (seg) != self->n_items)
+          if (segment_end (seg) != self->n_items || self->capped)
             continue;
           *position = self->n_items;
           return TRUE;
@@ -1502,7 +1737,7 @@ reset (GdnQueryModel *self,
     return;
 
   if (recount)
-    self->n_items = count_rows (self);
+    update_n_items (self);
   choose_plan (self);
   if (old_n > 0 || self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
@@ -1521,7 +1756,7 @@ row_changed (GdnQueryModel *self,
   sqlite3_value *new_key = stmt != NULL ? sqlite3_column_value (stmt, self->key_column) : NULL;
   gboolean old_member;
   sqlite3_value *old_key = NULL;
-  guint cached_pos = 0, old_pos = 0, new_pos;
+  guint cached_pos = 0, old_pos = 0, new_pos, n_before = self->n_items;
   Row *cached = find_cached (self, id, &cached_pos);
 
   trash_update (self, id, stmt);
@@ -1559,13 +1794,20 @@ row_changed (GdnQueryModel *self,
           g_clear_pointer (&cached->key, sqlite3_value_free);
           cached->key = sqlite3_value_dup (new_key);
         }
-      g_list_model_items_changed (G_LIST_MODEL (self), old_pos, 1, 1);
+      if (old_pos < self->n_items)
+        g_list_model_items_changed (G_LIST_MODEL (self), old_pos, 1, 1);
       return;
     }
 
   if (old_member)
     {
       old_pos = cached != NULL ? cached_pos : rank (self, old_key, id);
+      /* past a capped count, a row is not in the list yet */
+      if (self->capped && old_pos >= self->n_items)
+        old_member = FALSE;
+    }
+  if (old_member)
+    {
       remove_cached_at (self, old_pos);
       self->n_items--;
       /* until the insertion, the model is the new state without this row */
@@ -1579,13 +1821,18 @@ row_changed (GdnQueryModel *self,
     {
       if (!position_from_cache (self, new_key, id, &new_pos))
         new_pos = rank (self, new_key, id);
+      if (self->capped && new_pos >= self->n_items)
+        new_member = FALSE;
+    }
+  if (new_member)
+    {
       new_pos = MIN (new_pos, self->n_items);
       insert_cached_at (self, new_pos, row_from_statement (self, stmt));
       self->n_items++;
       g_list_model_items_changed (G_LIST_MODEL (self), new_pos, 0, 1);
     }
 
-  if (old_member != new_member)
+  if (self->n_items != n_before)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
@@ -1702,7 +1949,7 @@ other_type_changed (GdnQueryModel *self,
     return;
 
   /* does the other table decide which rows belong, or their order? */
-  membership = mentions (self->where, name) || mentions (self->sort_expr, name) ||
+  membership = depends_on (self, self->where, name) || depends_on (self, self->sort_expr, name) ||
                (self->search != NULL && mentions (self->klass->search_expr, name));
   if (membership)
     {
@@ -1712,7 +1959,7 @@ other_type_changed (GdnQueryModel *self,
 
   for (guint i = 0; i < self->klass->n_fields && !shown; i++)
     if (self->klass->fields[i].flags & GDN_FIELD_DERIVED)
-      shown = mentions (self->klass->fields[i].expr, name);
+      shown = depends_on (self, self->klass->fields[i].expr, name);
   if (shown)
     refresh_cached (self);
 }
@@ -1729,6 +1976,7 @@ on_store_changed_cb (GdnStore *store,
   gint64 *snapshot_id = NULL;
 
   g_hash_table_remove_all (self->counts);
+  g_clear_pointer (&self->found, g_free);
 
   if (type != self->item_type)
     {
@@ -1875,6 +2123,9 @@ gdn_query_model_get_item (GListModel *model,
   ensure_counted (self);
   if (position >= self->n_items)
     return NULL;
+  /* the last page of a capped count: count further, outside of this call */
+  if (self->capped && position + PAGE_SIZE >= self->n_items && self->extend_id == 0)
+    self->extend_id = g_idle_add (extend_count_cb, self);
   row = lookup (self, position);
   return row != NULL ? g_object_ref (row->record) : NULL;
 }
@@ -1919,6 +2170,19 @@ read_indexes (GdnQueryModel *self)
   sqlite3_bind_text (stmt, 1, table (self), -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_hash_table_add (self->indexed, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+
+  {
+    g_autofree char *name = g_strdup_printf ("%s_search_rows", table (self));
+    g_autoptr(sqlite3_stmt) check = prepare (self, "SELECT count(*) FROM sqlite_schema"
+                                                   " WHERE type = 'index' AND name = ?");
+
+    if (check != NULL)
+      {
+        sqlite3_bind_text (check, 1, name, -1, SQLITE_STATIC);
+        self->search_rows = sqlite3_step (check) == SQLITE_ROW &&
+                            sqlite3_column_int (check, 0) > 0;
+      }
+  }
 }
 
 static void
@@ -1964,6 +2228,7 @@ gdn_query_model_dispose (GObject *object)
       g_hash_table_iter_remove (&iter);
     }
 
+  g_clear_handle_id (&self->extend_id, g_source_remove);
   clear_cache (self);
   g_hash_table_remove_all (self->snapshots);
   g_clear_object (&self->store);
@@ -1980,7 +2245,9 @@ gdn_query_model_finalize (GObject *object)
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->filters, g_hash_table_unref);
   g_clear_pointer (&self->where, g_free);
-  g_clear_pointer (&self->walk_where, g_free);
+  g_clear_pointer (&self->match, g_free);
+  g_clear_pointer (&self->found, g_free);
+  g_clear_pointer (&self->text_where, g_free);
   g_clear_pointer (&self->indexed, g_hash_table_unref);
   g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->trash, g_ptr_array_unref);
@@ -2116,6 +2383,7 @@ static void
 gdn_query_model_init (GdnQueryModel *self)
 {
   self->item_type = G_TYPE_NONE;
+  self->count_cap = COUNT_CAP;
   self->filters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->indexed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -2223,6 +2491,7 @@ gdn_query_model_set_sort (GdnQueryModel *self,
                           const char    *field,
                           gboolean       descending)
 {
+  guint count_limit = self->count_limit;
   int index;
 
   g_return_val_if_fail (GDN_IS_QUERY_MODEL (self), FALSE);
@@ -2251,6 +2520,7 @@ gdn_query_model_set_sort (GdnQueryModel *self,
   g_clear_pointer (&self->trash, g_ptr_array_unref);
   rebuild_sql (self);
   /* the same rows in another order: no need to count again */
+  self->count_limit = count_limit;
   reset (self, FALSE);
   g_object_thaw_notify (G_OBJECT (self));
   return TRUE;
@@ -2359,6 +2629,23 @@ gdn_query_model_set_show_deleted (GdnQueryModel *self,
 }
 
 /**
+ * gdn_query_model_get_count_capped:
+ *
+ * A search that many rows match is counted only up to a limit, so that its first rows
+ * show at once; the list then holds that many, and grows when its last rows are read.
+ *
+ * Returns: whether more rows match than the list holds yet
+ */
+gboolean
+gdn_query_model_get_count_capped (GdnQueryModel *self)
+{
+  g_return_val_if_fail (GDN_IS_QUERY_MODEL (self), FALSE);
+
+  ensure_counted (self);
+  return self->capped;
+}
+
+/**
  * gdn_query_model_find_position:
  * @position: (out): where the record is
  *
@@ -2381,6 +2668,9 @@ gdn_query_model_find_position (GdnQueryModel *self,
       if (stmt == NULL || sqlite3_column_int (stmt, self->key_column + 1) == 0)
         return FALSE;
       pos = rank (self, sqlite3_column_value (stmt, self->key_column), id);
+      /* past a capped count: count as far as the record */
+      if (pos >= self->n_items && self->capped)
+        extend_count (self, pos);
     }
   if (position != NULL)
     *position = pos;
@@ -2418,6 +2708,14 @@ guint
 gdn_query_model_get_n_loads_for_testing (GdnQueryModel *self)
 {
   return self->n_loads;
+}
+
+/* Sets the limit of the next search's count (10,000 until then). */
+void
+gdn_query_model_set_count_cap_for_testing (GdnQueryModel *self,
+                                           guint          cap)
+{
+  self->count_cap = MAX (cap, 1);
 }
 
 guint

@@ -34,6 +34,7 @@ gboolean       gdn_query_model_get_show_deleted  (GdnQueryModel  *self);
 void           gdn_query_model_set_show_deleted  (GdnQueryModel  *self,
                                                   gboolean        show_deleted);
 
+gboolean       gdn_query_model_get_count_capped  (GdnQueryModel  *self);
 gboolean       gdn_query_model_find_position     (GdnQueryModel  *self,
                                                   gint64          id,
                                                   guint          *position);
@@ -44,6 +45,8 @@ const GError  *gdn_query_model_get_error         (GdnQueryModel  *self);
  * query plans of the current count and first-page queries. */
 guint          gdn_query_model_get_n_loads_for_testing  (GdnQueryModel *self);
 guint          gdn_query_model_get_n_counts_for_testing (GdnQueryModel *self);
+void           gdn_query_model_set_count_cap_for_testing (GdnQueryModel *self,
+                                                          guint          cap);
 guint          gdn_query_model_get_n_cached_for_testing (GdnQueryModel *self);
 char          *gdn_query_model_explain_for_testing      (GdnQueryModel *self);
 

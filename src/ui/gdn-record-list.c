@@ -55,6 +55,9 @@ struct _GdnRecordList
   char               *empty_title;
   char               *empty_description;
   int                 flags_index;
+  GStrv               link_fields; /* filters set by gdn_record_list_show_filtered() */
+  GdnFlags            link_flags;
+  GtkWidget          *link_chip;
 };
 
 enum {
@@ -118,11 +121,8 @@ format_value (GdnRecord      *record,
     case GDN_FIELD_DATE:
       return gdn_format_date (g_value_get_string (value));
     case GDN_FIELD_DATETIME:
-      {
-        const char *s = g_value_get_string (value);
-        /* minutes are enough in a table */
-        return s != NULL && strlen (s) >= 16 ? g_strndup (s, 16) : g_strdup (s ? s : "");
-      }
+      /* minutes are enough in a table: 2026年12月28日 23:59 */
+      return gdn_format_datetime (g_value_get_string (value));
     case GDN_FIELD_TEXT:
     case GDN_FIELD_INT:
     case GDN_FIELD_REF:
@@ -285,11 +285,14 @@ update_count (GdnRecordList *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *grouped = gdn_format_quantity (n);
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s record",
-                                                        "%s records", n), grouped);
+  /* a search that many records match is counted further as the list is scrolled */
+  g_autofree char *text = gdn_query_model_get_count_capped (self->model)
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s+ record", "%s+ records", n), grouped)
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s record", "%s records", n), grouped);
   const char *search = gdn_query_model_get_search (self->model);
   gboolean filtered = (search != NULL && *search != '\0') ||
-                      gdn_query_model_get_flags_filter (self->model) != 0;
+                      gdn_query_model_get_flags_filter (self->model) != 0 ||
+                      (self->link_fields != NULL && self->link_fields[0] != NULL);
 
   for (guint i = 0; i < self->filters->len; i++)
     {
@@ -396,7 +399,7 @@ on_flag_toggled_cb (GdnRecordList   *self,
       if (gtk_toggle_button_get_active (b))
         mask |= GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (b), "gdn-flag"));
     }
-  gdn_query_model_set_flags_filter (self->model, mask);
+  gdn_query_model_set_flags_filter (self->model, mask | self->link_flags);
   update_count (self);
 }
 
@@ -476,6 +479,7 @@ gdn_record_list_finalize (GObject *object)
 
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->filters, g_ptr_array_unref);
+  g_clear_pointer (&self->link_fields, g_strfreev);
   g_clear_pointer (&self->flag_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->empty_icon, g_free);
   g_clear_pointer (&self->empty_title, g_free);
@@ -637,9 +641,11 @@ gdn_record_list_add_column (GdnRecordList *self,
       int width = width_chars * 9;
 
       /* dates are written in the user's language (2026年12月28日 is wider than ISO) */
-      if (f->type == GDN_FIELD_DATE)
+      if (f->type == GDN_FIELD_DATE || f->type == GDN_FIELD_DATETIME)
         {
-          g_autofree char *sample = gdn_format_date ("2026-12-28");
+          g_autofree char *sample = f->type == GDN_FIELD_DATE
+                                    ? gdn_format_date ("2026-12-28")
+                                    : gdn_format_datetime ("2026-12-28 23:59:59");
           g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
                                                                           sample);
           int text_width = 0;
@@ -891,4 +897,109 @@ gdn_record_list_set_flag_label (GdnRecordList *self,
       if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "gdn-flag")) == flag)
         gtk_button_set_label (GTK_BUTTON (button), label);
     }
+}
+
+static void
+clear_link_filters (GdnRecordList *self)
+{
+  for (guint i = 0; self->link_fields != NULL && self->link_fields[i] != NULL; i++)
+    gdn_query_model_set_filter (self->model, self->link_fields[i], NULL);
+  g_clear_pointer (&self->link_fields, g_strfreev);
+  self->link_flags = 0;
+  if (self->link_chip != NULL)
+    {
+      gtk_flow_box_remove (self->filter_box, gtk_widget_get_parent (self->link_chip));
+      self->link_chip = NULL;
+    }
+  on_flag_toggled_cb (self, NULL);
+}
+
+/**
+ * gdn_record_list_show_filtered:
+ * @description: what the filter keeps, for the button that clears it ("Late for 华强电子")
+ * @fields: (array zero-terminated=1): the fields to filter on
+ * @values: (array zero-terminated=1): the stored value of each field ("" for not set)
+ * @flags: keep only the rows carrying one of these flags, or 0
+ *
+ * Replaces the search and the filters with these, as a link from elsewhere (a chart of the
+ * dashboard) asks. Fields and flags offered as filters are shown there; the others are
+ * shown as one button that clears them.
+ */
+void
+gdn_record_list_show_filtered (GdnRecordList      *self,
+                               const char         *description,
+                               const char * const *fields,
+                               const char * const *values,
+                               GdnFlags            flags)
+{
+  g_autoptr(GStrvBuilder) link_fields = g_strv_builder_new ();
+  GdnFlags offered = 0;
+  gboolean linked = FALSE;
+
+  g_return_if_fail (GDN_IS_RECORD_LIST (self));
+  g_return_if_fail (g_strv_length ((char **) fields) == g_strv_length ((char **) values));
+
+  clear_link_filters (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gdn_query_model_set_search (self->model, NULL);
+  for (guint i = 0; i < self->filters->len; i++)
+    gtk_drop_down_set_selected (((Filter *) g_ptr_array_index (self->filters, i))->dropdown, 0);
+  gdn_query_model_clear_filters (self->model);
+
+  for (guint f = 0; fields[f] != NULL; f++)
+    {
+      gboolean shown = FALSE;
+
+      for (guint i = 0; i < self->filters->len && !shown; i++)
+        {
+          Filter *filter = g_ptr_array_index (self->filters, i);
+
+          if (g_strcmp0 (filter->field, fields[f]) != 0)
+            continue;
+          for (guint v = 0; filter->values[v] != NULL && !shown; v++)
+            if (g_strcmp0 (filter->values[v], values[f]) == 0)
+              {
+                gtk_drop_down_set_selected (filter->dropdown, v + 1);
+                shown = TRUE;
+              }
+        }
+      if (!shown && gdn_query_model_set_filter (self->model, fields[f], values[f]))
+        {
+          g_strv_builder_add (link_fields, fields[f]);
+          linked = TRUE;
+        }
+    }
+
+  for (guint i = 0; i < self->flag_buttons->len; i++)
+    {
+      GtkToggleButton *button = g_ptr_array_index (self->flag_buttons, i);
+      GdnFlags flag = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "gdn-flag"));
+
+      offered |= flag;
+      gtk_toggle_button_set_active (button, (flags & flag) != 0);
+    }
+  self->link_flags = flags & ~offered;
+  linked |= self->link_flags != 0;
+  self->link_fields = g_strv_builder_end (link_fields);
+
+  if (linked)
+    {
+      GtkWidget *content = adw_button_content_new ();
+
+      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "window-close-symbolic");
+      adw_button_content_set_label (ADW_BUTTON_CONTENT (content), description);
+      self->link_chip = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (self->link_chip), content);
+      gtk_widget_add_css_class (self->link_chip, "pill");
+      gtk_widget_add_css_class (self->link_chip, "small");
+      gtk_widget_set_tooltip_text (self->link_chip, _("Clear this filter"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->link_chip),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Clear this filter"), -1);
+      g_signal_connect_object (self->link_chip, "clicked", G_CALLBACK (clear_link_filters),
+                               self, G_CONNECT_SWAPPED);
+      append_filter_widget (self, self->link_chip);
+    }
+  on_flag_toggled_cb (self, NULL);
 }

@@ -44,5 +44,10 @@ void            gdn_record_list_add_toolbar_widget (GdnRecordList *self,
 void            gdn_record_list_set_flag_label   (GdnRecordList  *self,
                                                   GdnFlags        flag,
                                                   const char     *label);
+void            gdn_record_list_show_filtered    (GdnRecordList      *self,
+                                                  const char         *description,
+                                                  const char * const *fields,
+                                                  const char * const *values,
+                                                  GdnFlags            flags);
 
 G_END_DECLS
