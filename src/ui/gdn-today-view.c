@@ -132,7 +132,7 @@ describe_due (GdnAgendaEntry *entry,
   else if (days < 7)
     day = format_time (entry->due, "%A");
   else
-    day = g_strndup (entry->due, 10);
+    day = gdn_format_date (entry->due);
 
   if (entry->all_day || days < -1)
     return g_steal_pointer (&day);
@@ -143,12 +143,13 @@ describe_due (GdnAgendaEntry *entry,
 static char *
 describe_full_due (GdnAgendaEntry *entry)
 {
-  g_autofree char *due = entry->all_day ? g_strndup (entry->due, 10)
-                                        : g_strndup (entry->due, 16);
+  g_autofree char *due = entry->all_day ? gdn_format_date (entry->due)
+                                        : gdn_format_datetime (entry->due);
 
   if (entry->snoozed)
     {
-      g_autofree char *original = g_strndup (entry->original_due, entry->all_day ? 10 : 16);
+      g_autofree char *original = entry->all_day ? gdn_format_date (entry->original_due)
+                                                 : gdn_format_datetime (entry->original_due);
 
       return g_strdup_printf (_("Snoozed until %s (due %s)"), due, original);
     }
@@ -781,7 +782,7 @@ snooze (GdnTodayView *self,
       return;
     }
 
-  when = entry->all_day ? g_strndup (until, 10) : g_strndup (until, 16);
+  when = entry->all_day ? gdn_format_date (until) : gdn_format_datetime (until);
   add_toast (self, adw_toast_new_format (_("“%s” snoozed until %s"), entry->title, when));
   refresh (self);
 }
@@ -866,6 +867,14 @@ gdn_today_view_constructed (GObject *object)
   if (self->store != NULL)
     g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self,
                              G_CONNECT_SWAPPED);
+  /* a read-only database shows the reminders, but takes no new ones and marks none */
+  if (self->store != NULL && gdn_database_is_read_only (gdn_store_get_database (self->store)))
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.new-reminder", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.done", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.snooze-day", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.snooze-week", FALSE);
+    }
   refresh (self);
   self->tick_id = g_timeout_add_seconds (60, tick_cb, self);
 }
