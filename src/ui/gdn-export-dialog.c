@@ -7,6 +7,7 @@
 
 #include "gdn-export-dialog.h"
 #include "gdn-export.h"
+#include "gdn-file-save.h"
 #include "gdn-format.h"
 #include "gdn-import-columns.h"
 #include "gdn-kind.h"
@@ -191,13 +192,10 @@ on_chooser_response_cb (GdnExportDialog *self,
                         int              response,
                         GtkNativeDialog *chooser)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GFile) file = gdn_file_save_get_file (chooser, response);
 
-      if (file != NULL)
-        gdn_export_dialog_export_to (self, file);
-    }
+  if (file != NULL)
+    gdn_export_dialog_export_to (self, file);
   g_clear_object (&self->chooser);
 }
 
@@ -207,7 +205,6 @@ choose_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   GdnExportDialog *self = GDN_EXPORT_DIALOG (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *today = gdn_today ();
   g_autofree char *name = NULL;
 
@@ -216,22 +213,12 @@ choose_action (GtkWidget  *widget,
 
   name = g_strdup_printf ("%s-%s.%s", current_kind (self), today, is_xlsx (self) ? "xlsx"
                                                                                   : "csv");
-  self->chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   if (is_xlsx (self))
-    {
-      gtk_file_filter_set_name (filter, _("Excel workbooks"));
-      gtk_file_filter_add_suffix (filter, "xlsx");
-    }
+    self->chooser = gdn_file_save_chooser_new (GTK_WIDGET (self), _("Export"), _("_Save"), name,
+                                               _("Excel workbooks"), "xlsx", NULL);
   else
-    {
-      gtk_file_filter_set_name (filter, _("CSV files"));
-      gtk_file_filter_add_suffix (filter, "csv");
-    }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+    self->chooser = gdn_file_save_chooser_new (GTK_WIDGET (self), _("Export"), _("_Save"), name,
+                                               _("CSV files"), "csv", NULL);
   g_signal_connect_object (self->chooser, "response",
                            G_CALLBACK (on_chooser_response_cb), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
