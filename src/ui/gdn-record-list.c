@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "gdn-parse.h"
+#include "gdn-query-selection.h"
 #include "gdn-record-list.h"
 
 /* A searchable, filterable, sortable table over one kind of record. The rows come from a
@@ -429,9 +430,7 @@ gdn_record_list_constructed (GObject *object)
   self->flags_index = gdn_record_class_find_field (klass, "flags");
 
   self->model = gdn_query_model_new (self->store, self->item_type);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  self->selection = gdn_query_selection_new (self->model);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_items_changed_cb),

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gdn-record-picker.h"
+#include "gdn-query-selection.h"
 
 /* A form row that chooses one record (a customer, an order) among many: a search field
  * over the kind's lazy query model in a popover, so that the search runs in SQL and only
@@ -212,9 +213,7 @@ set_store (GdnRecordPicker *self,
 
   self->store = g_object_ref (store);
   self->model = gdn_query_model_new (self->store, self->item_type);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
+  selection = gdn_query_selection_new (self->model);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 }
