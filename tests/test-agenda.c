@@ -409,6 +409,71 @@ test_falling_due (void)
 }
 
 static void
+on_listed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  GAsyncResult **out = data;
+
+  *out = g_object_ref (result);
+}
+
+static GPtrArray *
+list_async (GdnStore      *store,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  gdn_agenda_list_async (store, NOW, cancellable, on_listed_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return gdn_agenda_list_finish (store, result, error);
+}
+
+/* Read in a worker on a connection of its own: the same entries, in the same order, as
+ * read on the store's, including what the store wrote just before */
+static void
+test_async (void)
+{
+  g_autoptr(GdnStore) store = open_fixture ();
+  g_autoptr(GPtrArray) before = list (store);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  entries = list_async (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, before->len);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      GdnAgendaEntry *a = g_ptr_array_index (before, i);
+      GdnAgendaEntry *b = g_ptr_array_index (entries, i);
+
+      g_assert_cmpstr (a->key, ==, b->key);
+      g_assert_cmpstr (a->title, ==, b->title);
+      g_assert_cmpstr (a->due, ==, b->due);
+      g_assert_cmpint (a->group, ==, b->group);
+    }
+
+  g_assert_true (gdn_agenda_complete (store, g_ptr_array_index (before, 0), NOW, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = list_async (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, before->len - 1);
+  g_assert_null (gdn_agenda_find (entries,
+                                  ((GdnAgendaEntry *) g_ptr_array_index (before, 0))->key));
+
+  /* cancelled: no entries, and says so */
+  g_cancellable_cancel (cancellable);
+  after = list_async (store, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (after);
+}
+
+static void
 test_empty (void)
 {
   g_autoptr(GdnStore) store = gdn_test_open_store ();
@@ -434,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/agenda/snooze", test_snooze);
   g_test_add_func ("/agenda/falling-due", test_falling_due);
   g_test_add_func ("/agenda/empty", test_empty);
+  g_test_add_func ("/agenda/async", test_async);
 
   return g_test_run ();
 }

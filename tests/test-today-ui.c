@@ -61,12 +61,26 @@ is_row_with_subtitle (GtkWidget     *widget,
          g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), subtitle) == 0;
 }
 
+static gboolean
+agenda_read (gpointer data)
+{
+  return !gdn_today_view_is_loading (data);
+}
+
+/* The agenda is read in a worker: waits for what it found to be shown */
+static void
+settle (GdnTodayView *view)
+{
+  gdn_ui_test_wait_for (agenda_read, view);
+}
+
 static GdnTodayView *
 get_today_view (GtkWindow *window)
 {
   GtkWidget *view = gdn_ui_test_find_widget (GTK_WIDGET (window), is_today_view, NULL);
 
   g_assert_nonnull (view);
+  settle (GDN_TODAY_VIEW (view));
   return GDN_TODAY_VIEW (view);
 }
 
@@ -225,6 +239,7 @@ check_agenda (GdnApplication *app,
                                        "Snooze “Shipment of order SO-002 to arrive”");
   g_assert_true (gtk_widget_activate_action (menu, "today.snooze-day", "s", "eta:1"));
   g_assert_null (find_row (view, 0, "Shipment of order SO-002 to arrive"));
+  settle (view);
   g_assert_nonnull (find_row (view, 2, "Shipment of order SO-002 to arrive"));
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM reminders WHERE kind = 'eta'"
@@ -258,6 +273,7 @@ check_agenda (GdnApplication *app,
 
   /* the view follows the store: the reminder is due today */
   gdn_today_view_refresh (view);
+  settle (view);
   g_assert_nonnull (find_row (view, 1, "回访王经理"));
 }
 

@@ -298,26 +298,46 @@ compare_entries (gconstpointer a,
 }
 
 static gboolean
-add_rows (GdnDatabase  *database,
+add_rows (sqlite3      *db,
           const char   *sql,
           const char   *now,
           GPtrArray    *entries,
           GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = gdn_database_prepare (database, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  if (stmt == NULL)
-    return FALSE;
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      gdn_set_sqlite_error (db, rc, error);
+      return FALSE;
+    }
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (entries, entry_from_row (stmt, now));
   if (rc != SQLITE_DONE)
     {
-      gdn_database_set_error (database, rc, error);
+      gdn_set_sqlite_error (db, rc, error);
       return FALSE;
     }
   return TRUE;
+}
+
+static GPtrArray *
+list_on (sqlite3     *db,
+         const char  *now,
+         GError     **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) gdn_agenda_entry_unref);
+  if (!add_rows (db, derived_sql, now, entries, error) ||
+      !add_rows (db, own_sql, now, entries, error))
+    return NULL;
+
+  g_ptr_array_sort (entries, compare_entries);
+  return g_steal_pointer (&entries);
 }
 
 /**
@@ -364,9 +384,7 @@ gdn_agenda_list (GdnStore    *store,
                  const char  *now,
                  GError     **error)
 {
-  g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *db_now = NULL;
-  GdnDatabase *database;
 
   g_return_val_if_fail (GDN_IS_STORE (store), NULL);
   g_return_val_if_fail (now == NULL || gdn_datetime_is_valid (now), NULL);
@@ -374,14 +392,125 @@ gdn_agenda_list (GdnStore    *store,
   if (now == NULL && (now = db_now = gdn_agenda_now (store, error)) == NULL)
     return NULL;
 
-  database = gdn_store_get_database (store);
-  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) gdn_agenda_entry_unref);
-  if (!add_rows (database, derived_sql, now, entries, error) ||
-      !add_rows (database, own_sql, now, entries, error))
-    return NULL;
+  return list_on (gdn_database_get_handle (gdn_store_get_database (store)), now, error);
+}
 
-  g_ptr_array_sort (entries, compare_entries);
-  return g_steal_pointer (&entries);
+typedef struct
+{
+  char *path;
+  char *now;
+} ListData;
+
+static void
+list_data_free (gpointer data)
+{
+  ListData *ld = data;
+
+  g_free (ld->path);
+  g_free (ld->now);
+  g_free (ld);
+}
+
+static void
+list_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ListData *ld = task_data;
+  GError *error = NULL;
+  GPtrArray *entries = NULL;
+  sqlite3 *db;
+
+  if ((db = gdn_database_open_reader (ld->path, cancellable, &error)) != NULL)
+    {
+      entries = list_on (db, ld->now, &error);
+      gdn_database_close_reader (db);
+    }
+  if (entries == NULL)
+    {
+      /* a statement stopped by the cancellable fails as interrupted */
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_clear_error (&error);
+          g_task_return_error_if_cancelled (task);
+        }
+      else
+        g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * gdn_agenda_list_async:
+ * @now: (nullable): as for gdn_agenda_list()
+ *
+ * Lists the agenda like gdn_agenda_list(), in a worker thread on a read-only connection of
+ * its own: on a file of years of orders, reading everything that is overdue takes longer
+ * than a frame. What the store has written before the call is what it sees.
+ */
+void
+gdn_agenda_list_async (GdnStore            *store,
+                       const char          *now,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *db_now = NULL;
+  GError *error = NULL;
+  const char *path;
+  ListData *ld;
+
+  g_return_if_fail (GDN_IS_STORE (store));
+  g_return_if_fail (now == NULL || gdn_datetime_is_valid (now));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gdn_agenda_list_async);
+
+  if (now == NULL && (now = db_now = gdn_agenda_now (store, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* a database in memory has no second connection: read it here */
+  path = gdn_database_get_path (gdn_store_get_database (store));
+  if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:"))
+    {
+      GPtrArray *entries = gdn_agenda_list (store, now, &error);
+
+      if (entries == NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
+
+  ld = g_new0 (ListData, 1);
+  ld->path = g_strdup (path);
+  ld->now = g_strdup (now);
+  g_task_set_task_data (task, ld, list_data_free);
+  g_task_run_in_thread (task, list_thread);
+}
+
+/**
+ * gdn_agenda_list_finish:
+ *
+ * Returns: (transfer full) (element-type GdnAgendaEntry): the entries, or %NULL with
+ *   @error set (%G_IO_ERROR_CANCELLED when cancelled)
+ */
+GPtrArray *
+gdn_agenda_list_finish (GdnStore      *store,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gdn_agenda_list_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 guint

@@ -53,6 +53,14 @@ char            *gdn_agenda_now              (GdnStore        *store,
 GPtrArray       *gdn_agenda_list             (GdnStore        *store,
                                               const char      *now,
                                               GError         **error);
+void             gdn_agenda_list_async       (GdnStore        *store,
+                                              const char      *now,
+                                              GCancellable    *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer         user_data);
+GPtrArray       *gdn_agenda_list_finish      (GdnStore        *store,
+                                              GAsyncResult    *result,
+                                              GError         **error);
 guint            gdn_agenda_count_group      (GPtrArray       *entries,
                                               GdnAgendaGroup   group);
 GPtrArray       *gdn_agenda_falling_due      (GPtrArray       *entries,

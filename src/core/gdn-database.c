@@ -8,7 +8,12 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#ifdef __linux__
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "gdn-database.h"
 #include "gdn-migrations.h"
@@ -176,6 +181,62 @@ gdn_database_set_error (GdnDatabase  *self,
                         GError      **error)
 {
   gdn_set_sqlite_error (self ? self->handle : NULL, rc, error);
+}
+
+static int
+reader_progress_cb (gpointer data)
+{
+  return g_cancellable_is_cancelled (data) ? 1 : 0;
+}
+
+/**
+ * gdn_database_open_reader:
+ * @path: a database file the app's own connection has already opened (so checked and
+ *   migrated)
+ * @cancellable: (nullable): stops a running statement when cancelled
+ *
+ * Opens a read-only connection of its own to @path for a worker thread, with one read
+ * transaction begun: what it reads is one consistent state of the file while the app goes
+ * on writing through its own connection. Close it with gdn_database_close_reader().
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error set
+ */
+sqlite3 *
+gdn_database_open_reader (const char    *path,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (db, 1);
+      sqlite3_busy_timeout (db, 5000);
+      if (cancellable != NULL)
+        sqlite3_progress_handler (db, 10000, reader_progress_cb, cancellable);
+      /* no memory map: the pages read would count against the app's memory */
+      rc = sqlite3_exec (db, "PRAGMA cache_size = -16384; BEGIN", NULL, NULL, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      gdn_set_sqlite_error (db, rc, error);
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  return db;
+}
+
+void
+gdn_database_close_reader (sqlite3 *db)
+{
+  if (db == NULL)
+    return;
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close_v2 (db);
 }
 
 /* Refuses files that are not SQLite databases before SQLite gets to touch them. */
@@ -831,6 +892,22 @@ check_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* Reading every page of a file of years of orders takes a while: the window, the lists
+ * and the agenda go first. */
+static gpointer
+check_thread_main (gpointer data)
+{
+  g_autoptr(GTask) task = data;
+
+#ifdef __linux__
+  /* on Linux, PRIO_PROCESS with a thread id sets the priority of that thread alone */
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 19);
+#endif
+  check_thread (task, g_task_get_source_object (task), g_task_get_task_data (task),
+                g_task_get_cancellable (task));
+  return NULL;
+}
+
 /**
  * gdn_database_check_async:
  *
@@ -851,7 +928,8 @@ gdn_database_check_async (GdnDatabase         *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, gdn_database_check_async);
   g_task_set_task_data (task, g_strdup (self->path), g_free);
-  g_task_run_in_thread (task, check_thread);
+  /* a thread of its own, not one of the shared pool: it runs at the lowest priority */
+  g_thread_unref (g_thread_new ("gdn-check", check_thread_main, g_steal_pointer (&task)));
 }
 
 gboolean

@@ -33,7 +33,7 @@ typedef enum
 #define GDN_DATABASE_SYNC_CHECK_LIMIT (G_GINT64_CONSTANT (64) * 1024 * 1024)
 
 /* The schema version this program writes; files with a newer one are refused. */
-#define GDN_SCHEMA_VERSION 3
+#define GDN_SCHEMA_VERSION 4
 
 #define GDN_TYPE_DATABASE (gdn_database_get_type ())
 G_DECLARE_FINAL_TYPE (GdnDatabase, gdn_database, GDN, DATABASE, GObject)
@@ -81,6 +81,11 @@ void          gdn_database_set_sync_check_limit (gint64      bytes);
 gint64        gdn_database_query_int          (GdnDatabase  *self,
                                                const char   *sql,
                                                GError      **error);
+
+sqlite3      *gdn_database_open_reader        (const char   *path,
+                                               GCancellable *cancellable,
+                                               GError      **error);
+void          gdn_database_close_reader       (sqlite3      *db);
 
 void          gdn_database_set_error          (GdnDatabase  *self,
                                                int           rc,

@@ -35,6 +35,8 @@ struct _GdnTodayView
   char           *notified_until;   /* reminders due up to this time were notified */
   guint           refresh_id;
   guint           tick_id;
+  GCancellable   *loading;          /* the agenda being read in a worker, or NULL */
+  char           *loading_now;      /* the time it is read for */
   gboolean        show_all[3];      /* per GdnAgendaGroup */
 
   GtkStack       *stack;
@@ -600,27 +602,14 @@ send_notifications (GdnTodayView *self,
 }
 
 static void
-refresh (GdnTodayView *self)
+show_entries (GdnTodayView *self,
+              GPtrArray    *entries,
+              const char   *now)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autofree char *now = NULL;
   g_autofree char *signature = NULL;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->store == NULL)
-    return;
-
-  if ((now = gdn_agenda_now (self->store, &error)) == NULL ||
-      (entries = gdn_agenda_list (self->store, now, &error)) == NULL)
-    {
-      g_warning ("Cannot read the agenda: %s", error->message);
-      gtk_label_set_label (self->summary_label, error->message);
-      return;
-    }
-
   g_clear_pointer (&self->entries, g_ptr_array_unref);
-  self->entries = g_steal_pointer (&entries);
+  self->entries = g_ptr_array_ref (entries);
 
   signature = make_signature (self->entries, now);
   if (g_strcmp0 (signature, self->signature) != 0)
@@ -644,6 +633,59 @@ refresh (GdnTodayView *self)
       g_free (self->notified_until);
       self->notified_until = g_strdup (now);
     }
+}
+
+static void
+on_agenda_listed_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GdnTodayView) self = user_data;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entries = gdn_agenda_list_finish (GDN_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->loading);
+  if (entries == NULL)
+    {
+      g_warning ("Cannot read the agenda: %s", error->message);
+      gtk_label_set_label (self->summary_label, error->message);
+      if (self->entries == NULL)
+        gtk_stack_set_visible_child_name (self->stack, "agenda");
+      return;
+    }
+  show_entries (self, entries, self->loading_now);
+}
+
+/* Reads the agenda again, in a worker: a file of years of orders can hold a hundred
+ * thousand overdue dates. A read still running is replaced by the new one. */
+static void
+refresh (GdnTodayView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = NULL;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->store == NULL)
+    return;
+
+  if ((now = gdn_agenda_now (self->store, &error)) == NULL)
+    {
+      g_warning ("Cannot read the agenda: %s", error->message);
+      gtk_label_set_label (self->summary_label, error->message);
+      return;
+    }
+
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  self->loading = g_cancellable_new ();
+  g_free (self->loading_now);
+  self->loading_now = g_strdup (now);
+  gdn_agenda_list_async (self->store, now, self->loading, on_agenda_listed_cb,
+                         g_object_ref (self));
 }
 
 static gboolean
@@ -728,6 +770,30 @@ open_action (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.open-record", "s", entry->link);
 }
 
+/* What was done or snoozed leaves the list at once, then the agenda is read again. */
+static void
+take_off (GdnTodayView *self,
+          const char   *key)
+{
+  g_autofree char *owned_key = g_strdup (key);
+  g_autofree char *now = NULL;
+
+  for (guint i = 0; self->entries != NULL && i < self->entries->len; i++)
+    if (g_str_equal (((GdnAgendaEntry *) g_ptr_array_index (self->entries, i))->key, owned_key))
+      {
+        g_ptr_array_remove_index (self->entries, i);
+        now = g_strdup (self->notified_until);
+        if (now != NULL)
+          {
+            g_autoptr(GPtrArray) entries = g_ptr_array_ref (self->entries);
+
+            show_entries (self, entries, now);
+          }
+        break;
+      }
+  refresh (self);
+}
+
 static void
 done_action (GtkWidget  *widget,
              const char *action_name,
@@ -757,7 +823,7 @@ done_action (GtkWidget  *widget,
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_done_cb), self,
                            G_CONNECT_SWAPPED);
   add_toast (self, toast);
-  refresh (self);
+  take_off (self, entry->key);
 }
 
 static void
@@ -784,7 +850,8 @@ snooze (GdnTodayView *self,
 
   when = entry->all_day ? gdn_format_date (until) : gdn_format_datetime (until);
   add_toast (self, adw_toast_new_format (_("“%s” snoozed until %s"), entry->title, when));
-  refresh (self);
+  /* back in its new place when the agenda has been read again */
+  take_off (self, entry->key);
 }
 
 static void
@@ -886,6 +953,9 @@ gdn_today_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   gtk_widget_dispose_template (GTK_WIDGET (self), GDN_TYPE_TODAY_VIEW);
 
   G_OBJECT_CLASS (gdn_today_view_parent_class)->dispose (object);
@@ -900,6 +970,7 @@ gdn_today_view_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->signature, g_free);
   g_clear_pointer (&self->notified_until, g_free);
+  g_clear_pointer (&self->loading_now, g_free);
 
   G_OBJECT_CLASS (gdn_today_view_parent_class)->finalize (object);
 }
@@ -1030,4 +1101,16 @@ gdn_today_view_get_entries (GdnTodayView *self)
 {
   g_return_val_if_fail (GDN_IS_TODAY_VIEW (self), NULL);
   return self->entries;
+}
+
+/**
+ * gdn_today_view_is_loading:
+ *
+ * Returns: whether the agenda is being read (what the view shows may change when done)
+ */
+gboolean
+gdn_today_view_is_loading (GdnTodayView *self)
+{
+  g_return_val_if_fail (GDN_IS_TODAY_VIEW (self), FALSE);
+  return self->loading != NULL || self->refresh_id != 0;
 }
