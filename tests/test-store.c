@@ -781,6 +781,31 @@ test_hostile_text_verbatim (void)
   g_assert_cmpint (count_rows (store, "customers"), >=, G_N_ELEMENTS (hostile));
 }
 
+/* The owners for a filter: each once, in order, none from the trash, no empty one */
+static void
+test_list_values (void)
+{
+  g_autoptr(GdnStore) store = gdn_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) owners = NULL;
+
+  g_assert_true (gdn_database_exec (gdn_store_get_database (store),
+    "INSERT INTO customers (id, code, name) VALUES (1, 'C1', '华强电子');"
+    "INSERT INTO orders (order_no, customer_id, status, created_date, owner, deleted_at)"
+    " VALUES ('A1', 1, 'inquiry', '2026-01-01', '王芳', NULL),"
+    " ('A2', 1, 'inquiry', '2026-01-01', '李强', NULL),"
+    " ('A3', 1, 'inquiry', '2026-01-01', '王芳', NULL),"
+    " ('A4', 1, 'inquiry', '2026-01-01', '', NULL),"
+    " ('A5', 1, 'inquiry', '2026-01-01', NULL, NULL),"
+    " ('A6', 1, 'inquiry', '2026-01-01', 'Zhou', '2026-02-01 10:00:00'),"
+    " ('A7', 1, 'inquiry', '2026-01-01', 'Anna', NULL);", &error));
+  g_assert_no_error (error);
+
+  owners = gdn_store_list_values (store, GDN_TYPE_ORDER, "owner", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (owners, ((const char * const []) { "Anna", "李强", "王芳", NULL }));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -797,6 +822,7 @@ main (int   argc,
   g_test_add_func ("/store/transaction/nested-rollback", test_nested_rollback);
   g_test_add_func ("/store/transaction/changed-after-commit", test_changed_after_commit);
   g_test_add_func ("/store/text/hostile-verbatim", test_hostile_text_verbatim);
+  g_test_add_func ("/store/list-values", test_list_values);
 
   return g_test_run ();
 }

@@ -88,6 +88,8 @@ list_count (GtkWindow  *window,
   GtkWidget *list;
 
   g_assert_nonnull (page);
+  /* a section's view is made when it is first shown */
+  gdn_window_set_section (GDN_WINDOW (window), section);
   list = gdn_ui_test_find_widget (page, is_record_list, NULL);
   if (list == NULL)
     g_error ("no list in the section “%s”", section);
@@ -135,6 +137,12 @@ check_sections (GdnApplication *app,
   g_assert_cmpstr (gdn_window_get_section (GDN_WINDOW (window)), ==, "today");
   g_assert_true (gtk_list_box_get_selected_row (sidebar) ==
                  gtk_list_box_get_row_at_index (sidebar, 0));
+
+  /* The sections not shown yet have no view: opening reads no list */
+  g_assert_null (gdn_ui_test_find_widget (adw_view_stack_get_child_by_name (stack, "orders"),
+                                          is_record_list, NULL));
+  g_assert_null (gdn_ui_test_find_widget (adw_view_stack_get_child_by_name (stack, "customers"),
+                                          is_record_list, NULL));
 
   /* Choosing Orders in the sidebar (as a click or Enter does) shows the Orders page */
   orders_row = gtk_list_box_get_row_at_index (sidebar, 2);

@@ -1174,6 +1174,59 @@ gdn_store_count (GdnStore  *self,
 }
 
 /**
+ * gdn_store_list_values:
+ * @field: a written field of @type with an index of its own
+ *
+ * The different values of @field among the records of @type that are not in the trash
+ * (the owners of orders, for a filter), empty ones left out. Read from the field's index
+ * one value at a time, so the cost follows the number of values, not of records.
+ *
+ * Returns: (transfer full): the values, in the index's order; %NULL with @error set
+ */
+GStrv
+gdn_store_list_values (GdnStore    *self,
+                       GType        type,
+                       const char  *field,
+                       GError     **error)
+{
+  g_autoptr(GdnRecordClass) klass = g_type_class_ref (type);
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  g_auto(CachedStmt) c = { 0 };
+  g_autofree char *sql = NULL;
+  const char *name;
+  const char *live;
+  int i, rc;
+
+  g_return_val_if_fail (GDN_IS_STORE (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  i = gdn_record_class_find_field (klass, field);
+  g_return_val_if_fail (i >= 0 && is_written (&klass->fields[i]), NULL);
+  name = klass->fields[i].name;
+  live = klass->plain ? "" : " AND t.deleted_at IS NULL";
+
+  /* the next value after the last one found, until there is none */
+  sql = g_strdup_printf ("WITH RECURSIVE v(value) AS ("
+                         " SELECT (SELECT min(t.%s) FROM %s t WHERE t.%s > ''%s)"
+                         " UNION ALL"
+                         " SELECT (SELECT min(t.%s) FROM %s t WHERE t.%s > v.value%s)"
+                         " FROM v WHERE v.value IS NOT NULL)"
+                         " SELECT value FROM v WHERE value IS NOT NULL",
+                         name, klass->table, name, live, name, klass->table, name, live);
+  if (!prepare_cached (self, sql, &c, error))
+    return NULL;
+
+  while ((rc = sqlite3_step (c.stmt)) == SQLITE_ROW)
+    g_strv_builder_add (values, (const char *) sqlite3_column_text (c.stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      gdn_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (values);
+}
+
+/**
  * gdn_store_count_by:
  * @field: a written field of @type
  *

@@ -69,6 +69,10 @@ gboolean      gdn_store_reload             (GdnStore       *self,
 gint64        gdn_store_count              (GdnStore       *self,
                                             GType           type,
                                             GError        **error);
+GStrv         gdn_store_list_values        (GdnStore       *self,
+                                            GType           type,
+                                            const char     *field,
+                                            GError        **error);
 GHashTable   *gdn_store_count_by           (GdnStore       *self,
                                             GType           type,
                                             const char     *field,

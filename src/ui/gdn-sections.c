@@ -51,25 +51,16 @@ compare_owners (gconstpointer a,
 static GStrv
 list_owners (GdnStore *store)
 {
-  g_autoptr(GHashTable) counts = NULL;
-  g_autoptr(GPtrArray) owners = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  GHashTableIter iter;
-  gpointer key;
+  GStrv owners = gdn_store_list_values (store, GDN_TYPE_ORDER, "owner", &error);
 
-  counts = gdn_store_count_by (store, GDN_TYPE_ORDER, "owner", &error);
-  if (counts == NULL)
+  if (owners == NULL)
     {
       g_warning ("Cannot list the owners of orders: %s", error->message);
       return g_new0 (char *, 1);
     }
-  g_hash_table_iter_init (&iter, counts);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (*(const char *) key != '\0')
-      g_ptr_array_add (owners, g_strdup (key));
-  g_ptr_array_sort (owners, compare_owners);
-  g_ptr_array_add (owners, NULL);
-  return (GStrv) g_ptr_array_free (g_steal_pointer (&owners), FALSE);
+  qsort (owners, g_strv_length (owners), sizeof (char *), compare_owners);
+  return owners;
 }
 
 /**

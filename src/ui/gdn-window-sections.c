@@ -8,16 +8,18 @@
 #include "gdn-today-view.h"
 #include "gdn-window-private.h"
 
-/* Each section's view, in place of its overview. One line per section. */
+/* Each section's view, in place of its overview. One line per section. Today is made at
+ * once (it also sends the reminders' notifications); the others when first shown, so that
+ * a window on a file of years of orders opens without reading lists it does not show. */
 void
 gdn_window_add_section_views (GdnWindow *self,
                               GdnStore  *store)
 {
-  gdn_window_set_section_view (self, "cases", gdn_section_view_new_cases (store));
-  gdn_window_set_section_view (self, "customers", gdn_section_view_new_customers (store));
-  gdn_window_set_section_view (self, "orders", gdn_section_view_new_orders (store));
   gdn_window_set_section_view (self, "today", gdn_today_view_new (store));
-  gdn_window_set_section_view (self, "dashboard", gdn_dashboard_view_new (store));
-  gdn_window_set_section_view (self, "shipments", gdn_section_view_new_shipments (store));
-  gdn_window_set_section_view (self, "contracts", gdn_section_view_new_contracts (store));
+  gdn_window_set_section_view_new (self, "dashboard", gdn_dashboard_view_new);
+  gdn_window_set_section_view_new (self, "orders", gdn_section_view_new_orders);
+  gdn_window_set_section_view_new (self, "customers", gdn_section_view_new_customers);
+  gdn_window_set_section_view_new (self, "cases", gdn_section_view_new_cases);
+  gdn_window_set_section_view_new (self, "shipments", gdn_section_view_new_shipments);
+  gdn_window_set_section_view_new (self, "contracts", gdn_section_view_new_contracts);
 }

@@ -25,6 +25,7 @@ struct _GdnWindow
   AdwApplicationWindow  parent_instance;
 
   GdnStore             *store;
+  GHashTable           *view_new;       /* section → GdnSectionViewNew, until made */
   GSettings            *settings;
   GtkSelectionModel    *pages;
   GdnRecord            *undo_record;     /* the last record moved to the trash */
@@ -97,6 +98,20 @@ restore_window_state (GdnWindow *self)
 }
 
 
+/* Makes the view of @section if it is still to be made */
+static void
+ensure_section_view (GdnWindow  *self,
+                     const char *section)
+{
+  GdnSectionViewNew view_new;
+
+  if (section == NULL || self->view_new == NULL ||
+      (view_new = g_hash_table_lookup (self->view_new, section)) == NULL)
+    return;
+  g_hash_table_remove (self->view_new, section);
+  gdn_window_set_section_view (self, section, view_new (self->store));
+}
+
 static void
 on_stack_visible_child_changed_cb (GdnWindow  *self,
                                    GParamSpec *pspec)
@@ -107,6 +122,7 @@ on_stack_visible_child_changed_cb (GdnWindow  *self,
 
   if (child == NULL)
     return;
+  ensure_section_view (self, adw_view_stack_get_visible_child_name (self->stack));
 
   page = adw_view_stack_get_page (self->stack, child);
   adw_window_title_set_title (self->content_title, adw_view_stack_page_get_title (page));
@@ -280,6 +296,7 @@ gdn_window_constructed (GObject *object)
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->content_title),
                                    gdn_database_get_path (database));
       gdn_window_add_section_views (self, self->store);
+      ensure_section_view (self, adw_view_stack_get_visible_child_name (self->stack));
       /* nothing new on a read-only database */
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record",
                                      !gdn_database_is_read_only (database));
@@ -291,6 +308,8 @@ gdn_window_dispose (GObject *object)
 {
   GdnWindow *self = GDN_WINDOW (object);
 
+  /* no view is made while the pages go */
+  g_clear_pointer (&self->view_new, g_hash_table_unref);
   if (self->sidebar != NULL)
     gtk_list_box_bind_model (self->sidebar, NULL, NULL, NULL, NULL);
   g_clear_object (&self->pages);
@@ -544,6 +563,27 @@ gdn_window_set_section_view (GdnWindow  *self,
 
   gtk_stack_add_named (GTK_STACK (stack), view, "view");
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "view");
+}
+
+/**
+ * gdn_window_set_section_view_new:
+ * @section: a section name ("orders" …)
+ * @view_new: makes the section's view
+ *
+ * Puts the view @view_new makes in place of the section's overview when the section is
+ * first shown.
+ */
+void
+gdn_window_set_section_view_new (GdnWindow         *self,
+                                 const char        *section,
+                                 GdnSectionViewNew  view_new)
+{
+  g_return_if_fail (GDN_IS_WINDOW (self));
+  g_return_if_fail (section != NULL && view_new != NULL);
+
+  if (self->view_new == NULL)
+    self->view_new = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (self->view_new, g_strdup (section), view_new);
 }
 
 /**
