@@ -205,6 +205,25 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     gtk_widget_remove_css_class (label, "warning");
 }
 
+/* The tooltip is made when asked for: setting one on each bind makes GTK look for the
+ * widget under the pointer again, for every cell of every row a new search shows. */
+static gboolean
+on_flag_query_tooltip_cb (GtkWidget  *image,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard,
+                          GtkTooltip *tooltip)
+{
+  GdnFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (image), "gdn-flags"));
+  g_autofree char *text = NULL;
+
+  if (flags == 0)
+    return FALSE;
+  text = describe_flags (flags);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_flag_cell_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
@@ -212,6 +231,8 @@ setup_flag_cell_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *image = gtk_image_new ();
 
+  gtk_widget_set_has_tooltip (image, TRUE);
+  g_signal_connect (image, "query-tooltip", G_CALLBACK (on_flag_query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, image);
 }
 
@@ -223,32 +244,31 @@ bind_flag_cell_cb (GtkSignalListItemFactory *factory,
   GdnRecord *record = gtk_list_item_get_item (item);
   GtkWidget *image = gtk_list_item_get_child (item);
   GdnFlags flags;
-  g_autofree char *tooltip = NULL;
+  g_autofree char *description = NULL;
 
   if (record == NULL)
     return;
 
   flags = record_flags (self, record);
+  g_object_set_data (G_OBJECT (image), "gdn-flags", GUINT_TO_POINTER ((guint) flags));
   gtk_widget_remove_css_class (image, "error");
   gtk_widget_remove_css_class (image, "warning");
   if (flags == 0)
     {
       gtk_image_clear (GTK_IMAGE (image));
-      gtk_widget_set_tooltip_text (image, NULL);
       gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       "", -1);
       return;
     }
 
-  tooltip = describe_flags (flags);
+  description = describe_flags (flags);
   gtk_image_set_from_icon_name (GTK_IMAGE (image),
                                 flags & (GDN_FLAGS_OVERDUE | GDN_FLAGS_RESPONSE_BREACH)
                                   ? "dialog-error-symbolic" : "dialog-warning-symbolic");
   gtk_widget_add_css_class (image, flags & (GDN_FLAGS_OVERDUE | GDN_FLAGS_RESPONSE_BREACH)
                                      ? "error" : "warning");
-  gtk_widget_set_tooltip_text (image, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  tooltip, -1);
+                                  description, -1);
 }
 
 static int
