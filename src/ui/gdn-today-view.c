@@ -425,34 +425,43 @@ update_header (GdnTodayView *self,
   date = format_time (now, _("%A, %B %-d, %Y"));
   gtk_label_set_label (self->date_label, date);
 
+  /* Translators: %s is a number, digits grouped ("12,345") */
   if (n_overdue > 0)
-    g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u overdue",
-                                                  "%u overdue", n_overdue), n_overdue);
+    {
+      g_autofree char *n = gdn_format_quantity (n_overdue);
+
+      g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%s overdue",
+                                                    "%s overdue", n_overdue), n);
+    }
   if (n_today > 0)
     {
+      g_autofree char *n = gdn_format_quantity (n_today);
+
       if (summary->len > 0)
         g_string_append (summary, " · ");
-      g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u due today",
-                                                    "%u due today", n_today), n_today);
+      g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%s due today",
+                                                    "%s due today", n_today), n);
     }
   if (n_upcoming > 0)
     {
+      g_autofree char *n = gdn_format_quantity (n_upcoming);
+
       if (summary->len > 0)
         g_string_append (summary, " · ");
       g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE,
-                                                    "%u in the next 7 days",
-                                                    "%u in the next 7 days", n_upcoming),
-                              n_upcoming);
+                                                    "%s in the next 7 days",
+                                                    "%s in the next 7 days", n_upcoming),
+                              n);
     }
   gtk_label_set_label (self->summary_label, summary->str);
 
-  heading = g_strdup_printf ("%u", n_overdue);
+  heading = gdn_format_quantity (n_overdue);
   gtk_label_set_label (self->overdue_heading, heading);
   g_free (heading);
-  heading = g_strdup_printf ("%u", n_today);
+  heading = gdn_format_quantity (n_today);
   gtk_label_set_label (self->today_heading, heading);
   g_free (heading);
-  heading = g_strdup_printf ("%u", n_upcoming);
+  heading = gdn_format_quantity (n_upcoming);
   gtk_label_set_label (self->upcoming_heading, heading);
 
   gtk_widget_set_visible (self->overdue_box, n_overdue > 0);
