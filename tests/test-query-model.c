@@ -578,6 +578,38 @@ test_search_capped (void)
   }
 }
 
+/* A search most rows match: a page is found by walking the sort order and reading the
+ * text; when that walk reads for too long the index's list of rows is used instead. Both
+ * read the same rows, in the same order. */
+static void
+test_search_walk_text (void)
+{
+  g_autoptr(GdnStore) store = open_store_with_orders (3000);
+  const char *sql = "SELECT id FROM orders WHERE deleted_at IS NULL"
+                    " AND search_text LIKE '%so-2025%' ORDER BY created_date DESC, id DESC";
+  g_autoptr(GArray) expected = query_ids (store, sql);
+
+  g_assert_cmpuint (expected->len, >, 1000);
+  for (guint budget = 0; budget < 2; budget++)
+    {
+      g_autoptr(GdnQueryModel) model = gdn_query_model_new (store, GDN_TYPE_ORDER);
+
+      gdn_query_model_set_count_cap_for_testing (model, 1000);
+      if (budget == 0)
+        gdn_query_model_set_walk_budget_for_testing (model, 0);
+      gdn_query_model_set_sort (model, "created_date", TRUE);
+      gdn_query_model_set_search (model, "so-2025");
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1000);
+      for (guint i = 0; i < 350; i++)
+        g_assert_cmpint (item_id (G_LIST_MODEL (model), i), ==,
+                         g_array_index (expected, gint64, i));
+      /* the walk ran out of time at once, or went on reading text */
+      g_assert_true (gdn_query_model_get_walks_text_for_testing (model) == (budget == 1));
+      scroll_to_end (model);
+      assert_model_is (model, sql);
+    }
+}
+
 static void
 test_search_without_index (void)
 {
@@ -1160,6 +1192,7 @@ main (int    argc,
   g_test_add_func ("/query-model/search/long", test_search_long);
   g_test_add_func ("/query-model/search/short", test_search_short);
   g_test_add_func ("/query-model/search/capped", test_search_capped);
+  g_test_add_func ("/query-model/search/walk-text", test_search_walk_text);
   g_test_add_func ("/query-model/search/without-index", test_search_without_index);
   g_test_add_func ("/query-model/changes/in-place", test_change_in_place);
   g_test_add_func ("/query-model/changes/moves", test_change_moves);

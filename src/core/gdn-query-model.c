@@ -101,6 +101,8 @@ struct _GdnQueryModel
   gboolean         search_rows;  /* the table has a narrow index of its text by id */
   gboolean         sparse;       /* few rows match: find them first, then sort them */
   gboolean         dense;        /* nearly all rows match */
+  gboolean         walk_text;    /* a walk reads the text of rows, not the index's list */
+  guint            walk_budget;  /* for how long, in calls of the progress handler */
   char            *found;        /* ids of a short search's rows, as a JSON array, from its
                                   * count until the next change: no second scan of the text */
   char            *match;        /* the trigrams of the search, for the FTS index */
@@ -425,6 +427,12 @@ like_pattern (const char *term)
 
 /* A search that more rows match is shown as soon as this many are counted. */
 #define COUNT_CAP 10000
+
+/* How long a walk reading the text of rows may look for a page: in calls of the
+ * progress handler, each after WALK_TEXT_STEPS steps of SQLite's machine (a few thousand
+ * rows read in all, some milliseconds). */
+#define WALK_TEXT_STEPS  10000
+#define WALK_TEXT_BUDGET 20
 
 static GPtrArray *
 search_terms (const char *search)
@@ -953,12 +961,15 @@ choose_plan (GdnQueryModel *self)
 
   self->sparse = TRUE;
   self->dense = FALSE;
+  self->walk_text = FALSE;
   if (!self->sort_indexed || self->n_items < 10 * PAGE_SIZE)
     return;
-  /* a capped count: more rows than the limit, a fair share of any table */
+  /* a capped count: more rows than the limit, a fair share of any table; a walk reading
+   * the text is tried first (see fetch()) */
   if (self->base || self->capped)
     {
       self->sparse = FALSE;
+      self->walk_text = self->capped && self->match != NULL;
       return;
     }
 
@@ -985,7 +996,7 @@ choose_plan (GdnQueryModel *self)
 static gboolean
 walk_in_index (GdnQueryModel *self)
 {
-  return !self->sparse && self->match != NULL && !self->dense;
+  return !self->sparse && self->match != NULL && !self->dense && !self->walk_text;
 }
 
 /* Sets n_items from a count: the rows up to count_limit, and whether there are more. */
@@ -1477,8 +1488,28 @@ page_sql (GdnQueryModel *self,
                           self->sort_expr, dir, dir);
 }
 
+typedef struct
+{
+  guint calls;
+  guint budget;
+} WalkBudget;
+
+static int
+walk_budget_cb (gpointer data)
+{
+  WalkBudget *b = data;
+
+  return ++b->calls > b->budget;
+}
+
 /* Reads up to @limit rows in the given direction after @after, or from @offset when
- * @after is NULL, appending them to @rows. */
+ * @after is NULL, appending them to @rows.
+ *
+ * A search that many rows match (a capped count) walks the sort order reading the text
+ * of rows first: common words fill a page at once, while the index's list of the rows it
+ * finds costs as many rows as it finds (every order for "XS20"). When the walk has read
+ * for a while without filling the page (the words go with another order: a year of order
+ * numbers, sorted by amount), the index's list is used from then on. */
 static void
 fetch (GdnQueryModel *self,
        gboolean       descending,
@@ -1489,6 +1520,9 @@ fetch (GdnQueryModel *self,
 {
   KeyRange ranges[2];
   guint n_ranges = after != NULL ? key_ranges (descending, after->key, ranges) : 1;
+  guint first = rows->len;
+  sqlite3 *db = gdn_database_get_handle (gdn_store_get_database (self->store));
+  WalkBudget budget = { 0, self->walk_budget };
 
   for (guint r = 0; r < n_ranges && rows->len < limit; r++)
     {
@@ -1519,8 +1553,19 @@ fetch (GdnQueryModel *self,
       if (after == NULL)
         sqlite3_bind_int64 (stmt, param, offset);
 
+      if (self->walk_text)
+        sqlite3_progress_handler (db, WALK_TEXT_STEPS, walk_budget_cb, &budget);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         g_ptr_array_add (rows, row_from_statement (self, stmt));
+      if (self->walk_text)
+        sqlite3_progress_handler (db, 0, NULL, NULL);
+      if (rc == SQLITE_INTERRUPT && budget.calls > budget.budget)
+        {
+          self->walk_text = FALSE;
+          g_ptr_array_set_size (rows, first);
+          fetch (self, descending, after, offset, limit, rows);
+          return;
+        }
       if (rc != SQLITE_DONE)
         {
           step_failed (self, rc);
@@ -2403,6 +2448,7 @@ gdn_query_model_init (GdnQueryModel *self)
 {
   self->item_type = G_TYPE_NONE;
   self->count_cap = COUNT_CAP;
+  self->walk_budget = WALK_TEXT_BUDGET;
   self->filters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->indexed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -2735,6 +2781,20 @@ gdn_query_model_set_count_cap_for_testing (GdnQueryModel *self,
                                            guint          cap)
 {
   self->count_cap = MAX (cap, 1);
+}
+
+/* How long a walk reading text may look for a page (0: never) */
+void
+gdn_query_model_set_walk_budget_for_testing (GdnQueryModel *self,
+                                             guint          calls)
+{
+  self->walk_budget = calls;
+}
+
+gboolean
+gdn_query_model_get_walks_text_for_testing (GdnQueryModel *self)
+{
+  return self->walk_text;
 }
 
 guint

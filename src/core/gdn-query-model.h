@@ -48,6 +48,9 @@ guint          gdn_query_model_get_n_counts_for_testing (GdnQueryModel *self);
 void           gdn_query_model_set_count_cap_for_testing (GdnQueryModel *self,
                                                           guint          cap);
 guint          gdn_query_model_get_n_cached_for_testing (GdnQueryModel *self);
+void           gdn_query_model_set_walk_budget_for_testing (GdnQueryModel *self,
+                                                            guint          calls);
+gboolean       gdn_query_model_get_walks_text_for_testing (GdnQueryModel *self);
 char          *gdn_query_model_explain_for_testing      (GdnQueryModel *self);
 
 G_END_DECLS
