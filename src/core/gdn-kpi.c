@@ -14,8 +14,10 @@
 #include "gdn-parse.h"
 #include "gdn-validation-error.h"
 
-/* Every figure is one SQL aggregate over an index on the period's date column, so a year
- * over a million orders stays a handful of range scans. Periods are bound as :from and :to
+/* Every figure of a period is one SQL aggregate over the per-day totals that triggers keep
+ * (gdn-migrations.c, step 4), so a year reads a few hundred rows per figure whatever the
+ * number of orders; the monthly series reads covering indexes on each figure's date
+ * column, one range scan per figure. Periods are bound as :from and :to
  * (dates) and :end (the day after :to), so that times like opened_at compare as text:
  * '2026-03-31 23:59:59' < '2026-04-01'.
  *
@@ -296,44 +298,43 @@ carrier_row (sqlite3_stmt *stmt,
   g_ptr_array_add (kpi->carriers, c);
 }
 
-/* One aggregate per figure, each over the index on its period's date column. */
+/* One aggregate per figure over the days of the period (gdn-migrations.c keeps them): the
+ * same counts and sums as the period's rows give, in the shape of a query over the rows.
+ * The days of a case are those of opened_at, compared as dates: a time is in the period
+ * exactly when its first ten characters are. Means are sums over counts, as avg() takes
+ * them; groups that lost all their rows are not reported. */
 static const struct
 {
   const char *sql;
   RowFunc     func;
 } kpi_queries[] = {
-  { "SELECT count(*), ifnull(sum(" ORDER_ON_TIME "), 0) FROM orders"
-    " WHERE delivered_date BETWEEN :from AND :to AND deleted_at IS NULL",
+  { "SELECT ifnull(sum(orders), 0), ifnull(sum(on_time), 0) FROM kpi_delivered_days"
+    " WHERE day BETWEEN :from AND :to",
     on_time_row },
-  { "SELECT count(*), avg(overall),"
-    " count(accuracy), avg(accuracy), count(responsiveness), avg(responsiveness),"
-    " count(resolution), avg(resolution), count(attitude), avg(attitude),"
-    " count(quality), avg(quality),"
-    " ifnull(sum(overall = 1), 0), ifnull(sum(overall = 2), 0), ifnull(sum(overall = 3), 0),"
-    " ifnull(sum(overall = 4), 0), ifnull(sum(overall = 5), 0)"
-    " FROM surveys WHERE date BETWEEN :from AND :to AND deleted_at IS NULL",
+  { "SELECT ifnull(sum(surveys), 0), CAST(sum(overall) AS REAL) / sum(surveys),"
+    " ifnull(sum(accuracy_count), 0), CAST(sum(accuracy) AS REAL) / sum(accuracy_count),"
+    " ifnull(sum(responsiveness_count), 0),"
+    " CAST(sum(responsiveness) AS REAL) / sum(responsiveness_count),"
+    " ifnull(sum(resolution_count), 0), CAST(sum(resolution) AS REAL) / sum(resolution_count),"
+    " ifnull(sum(attitude_count), 0), CAST(sum(attitude) AS REAL) / sum(attitude_count),"
+    " ifnull(sum(quality_count), 0), CAST(sum(quality) AS REAL) / sum(quality_count),"
+    " ifnull(sum(score_1), 0), ifnull(sum(score_2), 0), ifnull(sum(score_3), 0),"
+    " ifnull(sum(score_4), 0), ifnull(sum(score_5), 0)"
+    " FROM kpi_survey_days WHERE day BETWEEN :from AND :to",
     satisfaction_row },
-  { "SELECT count(*), ifnull(sum(" ORDER_CONVERTED "), 0),"
-    " ifnull(sum(confirmed_date IS NOT NULL OR status IN ('quoted', 'confirmed',"
-    "  'in_production', 'qc', 'shipped', 'delivered', 'closed')"
-    "  OR EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = orders.id"
-    "   AND e.to_status = 'quoted')), 0),"
-    " ifnull(sum(delivered_date IS NOT NULL OR status IN ('delivered', 'closed')), 0)"
-    " FROM orders WHERE created_date BETWEEN :from AND :to AND deleted_at IS NULL",
+  { "SELECT ifnull(sum(orders), 0), ifnull(sum(converted), 0), ifnull(sum(quoted), 0),"
+    " ifnull(sum(delivered), 0) FROM kpi_created_days WHERE day BETWEEN :from AND :to",
     conversion_row },
-  { "SELECT type = 'complaint', category, count(*), sum(" CASE_WITHIN_24H "),"
-    " sum(" CASE_CLOSED ") FROM cases WHERE " CASE_IN_PERIOD " GROUP BY 1, 2",
+  { "SELECT complaint, category, sum(cases), sum(within_24h), sum(closed) FROM kpi_case_days"
+    " WHERE day >= :from AND day < :end GROUP BY 1, 2 HAVING sum(cases) > 0",
     cases_row },
-  { "SELECT type, status, count(*), total(amount) FROM orders"
-    " WHERE confirmed_date BETWEEN :from AND :to AND deleted_at IS NULL"
-    " GROUP BY type, status",
+  { "SELECT type, status, sum(orders), total(amount) FROM kpi_confirmed_days"
+    " WHERE day BETWEEN :from AND :to GROUP BY type, status HAVING sum(orders) > 0",
     volume_row },
-  { "SELECT carrier, count(*), sum(delivered_date IS NOT NULL),"
-    " sum(delivered_date IS NOT NULL AND eta IS NOT NULL AND delivered_date <= eta),"
-    " avg(CASE WHEN delivered_date IS NOT NULL"
-    "     THEN julianday(delivered_date) - julianday(shipped_date) END)"
-    " FROM shipments WHERE shipped_date BETWEEN :from AND :to AND deleted_at IS NULL"
-    " GROUP BY carrier ORDER BY count(*) DESC, carrier",
+  { "SELECT carrier, sum(shipments), sum(delivered), sum(on_time),"
+    " total(transit_days) / sum(transit_count) FROM kpi_shipment_days"
+    " WHERE day BETWEEN :from AND :to GROUP BY carrier HAVING sum(shipments) > 0"
+    " ORDER BY sum(shipments) DESC, carrier",
     carrier_row },
 };
 

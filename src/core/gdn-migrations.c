@@ -364,10 +364,303 @@ static const char step_3[] =
   "CREATE INDEX shipments_trash ON shipments(deleted_at) WHERE deleted_at IS NOT NULL;\n"
   "CREATE INDEX contracts_trash ON contracts(deleted_at) WHERE deleted_at IS NOT NULL;\n";
 
+/* The KPIs of a period (gdn-kpi.c) sum whole days: per day of each period's date, the
+ * counts and sums of the rows not in the trash, kept by triggers as the rows change. Each
+ * trigger adds the new row's share and takes off the old one's (an UPSERT per day), and
+ * only when a column that the share depends on changes. Every share is an exact count or
+ * sum of the row's own values, so that a period's figures are the ones its rows give. */
+
+/* An order's shares: delivered on time; converted, quoted and delivered since (funnel). */
+#define ORDER_ON_TIME(o) \
+  "(" o ".promised_date IS NOT NULL AND " o ".delivered_date <= " o ".promised_date)"
+#define ORDER_CONVERTED(o)                                                             \
+  "(" o ".confirmed_date IS NOT NULL OR " o ".status IN ('confirmed', 'in_production'," \
+  " 'qc', 'shipped', 'delivered', 'closed'))"
+#define ORDER_QUOTED_BY_STATUS(o)                                                      \
+  "(" o ".confirmed_date IS NOT NULL OR " o ".status IN ('quoted', 'confirmed',"        \
+  " 'in_production', 'qc', 'shipped', 'delivered', 'closed'))"
+/* (the events are only looked at when the status does not tell) */
+#define ORDER_QUOTED(o)                                                                \
+  "(CASE WHEN " ORDER_QUOTED_BY_STATUS (o) " THEN 1 ELSE EXISTS (SELECT 1"              \
+  " FROM order_events e WHERE e.order_id = " o ".id AND e.to_status = 'quoted') END)"
+#define ORDER_DELIVERED(o) \
+  "(" o ".delivered_date IS NOT NULL OR " o ".status IN ('delivered', 'closed'))"
+
+/* s is "+" to add the row's share, "-" to take it off */
+#define ORDER_DELIVERED_DAY(o, s)                                                      \
+  "  INSERT INTO kpi_delivered_days (day, orders, on_time)\n"                          \
+  "    SELECT " o ".delivered_date, " s "1, " s ORDER_ON_TIME (o) "\n"                   \
+  "    WHERE " o ".delivered_date IS NOT NULL AND " o ".deleted_at IS NULL\n"           \
+  "    ON CONFLICT (day) DO UPDATE SET orders = orders + excluded.orders,\n"            \
+  "      on_time = on_time + excluded.on_time;\n"
+#define ORDER_CREATED_DAY(o, s)                                                        \
+  "  INSERT INTO kpi_created_days (day, orders, converted, quoted, delivered)\n"       \
+  "    SELECT " o ".created_date, " s "1, " s ORDER_CONVERTED (o) ", " s ORDER_QUOTED (o) \
+  ", " s ORDER_DELIVERED (o) "\n"                                                       \
+  "    WHERE " o ".deleted_at IS NULL\n"                                                \
+  "    ON CONFLICT (day) DO UPDATE SET orders = orders + excluded.orders,\n"            \
+  "      converted = converted + excluded.converted, quoted = quoted + excluded.quoted,\n" \
+  "      delivered = delivered + excluded.delivered;\n"
+/* an amount that comes back to no orders is 0 again, whatever the rounding of the sums */
+#define ORDER_CONFIRMED_DAY(o, s)                                                      \
+  "  INSERT INTO kpi_confirmed_days (day, type, status, orders, amount)\n"             \
+  "    SELECT " o ".confirmed_date, " o ".type, " o ".status, " s "1, " s o ".amount\n"  \
+  "    WHERE " o ".confirmed_date IS NOT NULL AND " o ".deleted_at IS NULL\n"           \
+  "    ON CONFLICT (day, type, status) DO UPDATE SET orders = orders + excluded.orders,\n" \
+  "      amount = CASE WHEN orders + excluded.orders = 0 THEN 0.0\n"                     \
+  "        ELSE amount + excluded.amount END;\n"
+
+/* a row went into the trash or came back */
+#define LIVE_CHANGED "(old.deleted_at IS NULL) <> (new.deleted_at IS NULL)"
+
+/* A case's shares, by the day of opened_at: answered within 24 h; resolved or closed. */
+#define CASE_DAY(o, s)                                                                 \
+  "  INSERT INTO kpi_case_days (day, complaint, category, cases, within_24h, closed)\n" \
+  "    SELECT substr(" o ".opened_at, 1, 10), " o ".type = 'complaint',\n"              \
+  "      CASE WHEN " o ".type = 'complaint' THEN ifnull(" o ".category, '') ELSE '' END,\n" \
+  "      " s "1, " s "ifnull(" CASE_WITHIN_24H (o) ", 0), " s CASE_CLOSED (o) "\n"        \
+  "    WHERE " o ".deleted_at IS NULL\n"                                                \
+  "    ON CONFLICT (day, complaint, category) DO UPDATE SET cases = cases + excluded.cases,\n" \
+  "      within_24h = within_24h + excluded.within_24h, closed = closed + excluded.closed;\n"
+#define CASE_WITHIN_24H(o)                                                             \
+  "(" o ".first_response_at IS NOT NULL AND"                                            \
+  " " o ".first_response_at <= datetime(" o ".opened_at, '+1 day'))"
+#define CASE_CLOSED(o) "(" o ".status IN ('resolved', 'closed'))"
+
+/* A shipment's shares, by shipped_date: delivered; by the ETA; the days in transit. */
+#define SHIPMENT_TRANSIT(o)                                                            \
+  "(CASE WHEN " o ".delivered_date IS NOT NULL"                                         \
+  " THEN julianday(" o ".delivered_date) - julianday(" o ".shipped_date) END)"
+#define SHIPMENT_DAY(o, s)                                                             \
+  "  INSERT INTO kpi_shipment_days (day, carrier, shipments, delivered, on_time,\n"    \
+  "      transit_count, transit_days)\n"                                                \
+  "    SELECT " o ".shipped_date, " o ".carrier, " s "1,\n"                              \
+  "      " s "(" o ".delivered_date IS NOT NULL),\n"                                      \
+  "      " s "(" o ".delivered_date IS NOT NULL AND " o ".eta IS NOT NULL\n"               \
+  "        AND " o ".delivered_date <= " o ".eta),\n"                                      \
+  "      " s "(" SHIPMENT_TRANSIT (o) " IS NOT NULL), " s "ifnull(" SHIPMENT_TRANSIT (o) ", 0)\n" \
+  "    WHERE " o ".shipped_date IS NOT NULL AND " o ".deleted_at IS NULL\n"             \
+  "    ON CONFLICT (day, carrier) DO UPDATE SET shipments = shipments + excluded.shipments,\n" \
+  "      delivered = delivered + excluded.delivered, on_time = on_time + excluded.on_time,\n" \
+  "      transit_count = transit_count + excluded.transit_count,\n"                       \
+  "      transit_days = CASE WHEN transit_count + excluded.transit_count = 0 THEN 0.0\n"   \
+  "        ELSE transit_days + excluded.transit_days END;\n"
+
+/* A survey's shares, by its date: the overall score, each dimension it scored, and the
+ * count of its overall score. */
+#define SURVEY_DIMENSION(o, s, d) ", " s "(" o "." d " IS NOT NULL), " s "ifnull(" o "." d ", 0)"
+#define SURVEY_DAY(o, s)                                                               \
+  "  INSERT INTO kpi_survey_days (day, surveys, overall, accuracy_count, accuracy,\n"   \
+  "      responsiveness_count, responsiveness, resolution_count, resolution,\n"          \
+  "      attitude_count, attitude, quality_count, quality,\n"                           \
+  "      score_1, score_2, score_3, score_4, score_5)\n"                                \
+  "    SELECT " o ".date, " s "1, " s o ".overall"                                      \
+  SURVEY_DIMENSION (o, s, "accuracy") SURVEY_DIMENSION (o, s, "responsiveness")        \
+  SURVEY_DIMENSION (o, s, "resolution") SURVEY_DIMENSION (o, s, "attitude")            \
+  SURVEY_DIMENSION (o, s, "quality") ",\n"                                              \
+  "      " s "(" o ".overall = 1), " s "(" o ".overall = 2), " s "(" o ".overall = 3),\n" \
+  "      " s "(" o ".overall = 4), " s "(" o ".overall = 5)\n"                             \
+  "    WHERE " o ".deleted_at IS NULL\n"                                                \
+  "    ON CONFLICT (day) DO UPDATE SET surveys = surveys + excluded.surveys,\n"          \
+  "      overall = overall + excluded.overall,\n"                                        \
+  "      accuracy_count = accuracy_count + excluded.accuracy_count,\n"                   \
+  "      accuracy = accuracy + excluded.accuracy,\n"                                     \
+  "      responsiveness_count = responsiveness_count + excluded.responsiveness_count,\n" \
+  "      responsiveness = responsiveness + excluded.responsiveness,\n"                   \
+  "      resolution_count = resolution_count + excluded.resolution_count,\n"             \
+  "      resolution = resolution + excluded.resolution,\n"                               \
+  "      attitude_count = attitude_count + excluded.attitude_count,\n"                   \
+  "      attitude = attitude + excluded.attitude,\n"                                     \
+  "      quality_count = quality_count + excluded.quality_count,\n"                      \
+  "      quality = quality + excluded.quality,\n"                                        \
+  "      score_1 = score_1 + excluded.score_1, score_2 = score_2 + excluded.score_2,\n"   \
+  "      score_3 = score_3 + excluded.score_3, score_4 = score_4 + excluded.score_4,\n"   \
+  "      score_5 = score_5 + excluded.score_5;\n"
+
+/* A quoted event of an order: the order's quoted share changes when the event is its
+ * only sign of a quote (s "+" as the event comes, "-" as it goes). */
+#define EVENT_QUOTED(o, s)                                                             \
+  "  INSERT INTO kpi_created_days (day, orders, converted, quoted, delivered)\n"       \
+  "    SELECT created_date, 0, 0, " s "1, 0 FROM orders\n"                              \
+  "    WHERE " o ".to_status = 'quoted' AND id = " o ".order_id AND deleted_at IS NULL\n"  \
+  "      AND NOT " ORDER_QUOTED_BY_STATUS ("orders") "\n"                                 \
+  "      AND NOT EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = " o ".order_id\n" \
+  "        AND e.to_status = 'quoted' AND e.id <> " o ".id)\n"                            \
+  "    ON CONFLICT (day) DO UPDATE SET quoted = quoted + excluded.quoted;\n"
+
+static const char step_4[] =
+  "CREATE TABLE kpi_delivered_days (\n"
+  "  day TEXT NOT NULL PRIMARY KEY,\n"
+  "  orders INTEGER NOT NULL, on_time INTEGER NOT NULL\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE TABLE kpi_created_days (\n"
+  "  day TEXT NOT NULL PRIMARY KEY,\n"
+  "  orders INTEGER NOT NULL, converted INTEGER NOT NULL, quoted INTEGER NOT NULL,\n"
+  "  delivered INTEGER NOT NULL\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE TABLE kpi_confirmed_days (\n"
+  "  day TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,\n"
+  "  orders INTEGER NOT NULL, amount REAL NOT NULL,\n"
+  "  PRIMARY KEY (day, type, status)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE TABLE kpi_case_days (\n"
+  "  day TEXT NOT NULL, complaint INTEGER NOT NULL, category TEXT NOT NULL,\n"
+  "  cases INTEGER NOT NULL, within_24h INTEGER NOT NULL, closed INTEGER NOT NULL,\n"
+  "  PRIMARY KEY (day, complaint, category)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE TABLE kpi_shipment_days (\n"
+  "  day TEXT NOT NULL, carrier TEXT NOT NULL,\n"
+  "  shipments INTEGER NOT NULL, delivered INTEGER NOT NULL, on_time INTEGER NOT NULL,\n"
+  "  transit_count INTEGER NOT NULL, transit_days REAL NOT NULL,\n"
+  "  PRIMARY KEY (day, carrier)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE TABLE kpi_survey_days (\n"
+  "  day TEXT NOT NULL PRIMARY KEY,\n"
+  "  surveys INTEGER NOT NULL, overall INTEGER NOT NULL,\n"
+  "  accuracy_count INTEGER NOT NULL, accuracy INTEGER NOT NULL,\n"
+  "  responsiveness_count INTEGER NOT NULL, responsiveness INTEGER NOT NULL,\n"
+  "  resolution_count INTEGER NOT NULL, resolution INTEGER NOT NULL,\n"
+  "  attitude_count INTEGER NOT NULL, attitude INTEGER NOT NULL,\n"
+  "  quality_count INTEGER NOT NULL, quality INTEGER NOT NULL,\n"
+  "  score_1 INTEGER NOT NULL, score_2 INTEGER NOT NULL, score_3 INTEGER NOT NULL,\n"
+  "  score_4 INTEGER NOT NULL, score_5 INTEGER NOT NULL\n"
+  ") WITHOUT ROWID;\n"
+  /* the days of the rows there are */
+  "INSERT INTO kpi_delivered_days (day, orders, on_time)\n"
+  "  SELECT delivered_date, count(*), sum(" ORDER_ON_TIME ("o") ") FROM orders o\n"
+  "  WHERE delivered_date IS NOT NULL AND deleted_at IS NULL GROUP BY 1;\n"
+  "INSERT INTO kpi_created_days (day, orders, converted, quoted, delivered)\n"
+  "  SELECT created_date, count(*), sum(" ORDER_CONVERTED ("o") "), sum(" ORDER_QUOTED ("o") "),\n"
+  "    sum(" ORDER_DELIVERED ("o") ") FROM orders o WHERE deleted_at IS NULL GROUP BY 1;\n"
+  "INSERT INTO kpi_confirmed_days (day, type, status, orders, amount)\n"
+  "  SELECT confirmed_date, type, status, count(*), total(amount) FROM orders\n"
+  "  WHERE confirmed_date IS NOT NULL AND deleted_at IS NULL GROUP BY 1, 2, 3;\n"
+  "INSERT INTO kpi_case_days (day, complaint, category, cases, within_24h, closed)\n"
+  "  SELECT substr(opened_at, 1, 10), type = 'complaint',\n"
+  "    CASE WHEN type = 'complaint' THEN ifnull(category, '') ELSE '' END, count(*),\n"
+  "    ifnull(sum(" CASE_WITHIN_24H ("c") "), 0), sum(" CASE_CLOSED ("c") ")\n"
+  "  FROM cases c WHERE deleted_at IS NULL GROUP BY 1, 2, 3;\n"
+  "INSERT INTO kpi_shipment_days (day, carrier, shipments, delivered, on_time, transit_count,\n"
+  "    transit_days)\n"
+  "  SELECT shipped_date, carrier, count(*), sum(delivered_date IS NOT NULL),\n"
+  "    sum(delivered_date IS NOT NULL AND eta IS NOT NULL AND delivered_date <= eta),\n"
+  "    count(" SHIPMENT_TRANSIT ("s") "), total(" SHIPMENT_TRANSIT ("s") ")\n"
+  "  FROM shipments s WHERE shipped_date IS NOT NULL AND deleted_at IS NULL GROUP BY 1, 2;\n"
+  "INSERT INTO kpi_survey_days\n"
+  "  SELECT date, count(*), sum(overall), count(accuracy), ifnull(sum(accuracy), 0),\n"
+  "    count(responsiveness), ifnull(sum(responsiveness), 0), count(resolution),\n"
+  "    ifnull(sum(resolution), 0), count(attitude), ifnull(sum(attitude), 0),\n"
+  "    count(quality), ifnull(sum(quality), 0),\n"
+  "    sum(overall = 1), sum(overall = 2), sum(overall = 3), sum(overall = 4), sum(overall = 5)\n"
+  "  FROM surveys WHERE deleted_at IS NULL GROUP BY 1;\n"
+  /* orders: in the trash or out, and every date, type, status or amount change */
+  "CREATE TRIGGER orders_kpi_ai AFTER INSERT ON orders WHEN new.deleted_at IS NULL BEGIN\n"
+  ORDER_CREATED_DAY ("new", "+")
+  ORDER_CONFIRMED_DAY ("new", "+")
+  ORDER_DELIVERED_DAY ("new", "+")
+  "END;\n"
+  /* before: the order's events, which its quoted share reads, go with it */
+  "CREATE TRIGGER orders_kpi_bd BEFORE DELETE ON orders WHEN old.deleted_at IS NULL BEGIN\n"
+  ORDER_CREATED_DAY ("old", "-")
+  ORDER_CONFIRMED_DAY ("old", "-")
+  ORDER_DELIVERED_DAY ("old", "-")
+  "END;\n"
+  "CREATE TRIGGER orders_kpi_created_au\n"
+  "  AFTER UPDATE OF id, created_date, confirmed_date, status, delivered_date, deleted_at\n"
+  "  ON orders WHEN old.id IS NOT new.id OR old.created_date IS NOT new.created_date\n"
+  "    OR " LIVE_CHANGED "\n"
+  "    OR " ORDER_CONVERTED ("old") " <> " ORDER_CONVERTED ("new") "\n"
+  "    OR " ORDER_QUOTED_BY_STATUS ("old") " <> " ORDER_QUOTED_BY_STATUS ("new") "\n"
+  "    OR " ORDER_DELIVERED ("old") " <> " ORDER_DELIVERED ("new") " BEGIN\n"
+  ORDER_CREATED_DAY ("old", "-")
+  ORDER_CREATED_DAY ("new", "+")
+  "END;\n"
+  "CREATE TRIGGER orders_kpi_confirmed_au\n"
+  "  AFTER UPDATE OF confirmed_date, type, status, amount, deleted_at ON orders\n"
+  "  WHEN old.confirmed_date IS NOT new.confirmed_date OR " LIVE_CHANGED "\n"
+  "    OR (new.confirmed_date IS NOT NULL AND (old.type IS NOT new.type\n"
+  "      OR old.status IS NOT new.status OR old.amount IS NOT new.amount)) BEGIN\n"
+  ORDER_CONFIRMED_DAY ("old", "-")
+  ORDER_CONFIRMED_DAY ("new", "+")
+  "END;\n"
+  "CREATE TRIGGER orders_kpi_delivered_au\n"
+  "  AFTER UPDATE OF delivered_date, promised_date, deleted_at ON orders\n"
+  "  WHEN old.delivered_date IS NOT new.delivered_date OR " LIVE_CHANGED "\n"
+  "    OR (new.delivered_date IS NOT NULL AND old.promised_date IS NOT new.promised_date)\n"
+  "  BEGIN\n"
+  ORDER_DELIVERED_DAY ("old", "-")
+  ORDER_DELIVERED_DAY ("new", "+")
+  "END;\n"
+  "CREATE TRIGGER order_events_kpi_ai AFTER INSERT ON order_events\n"
+  "  WHEN new.to_status = 'quoted' BEGIN\n"
+  EVENT_QUOTED ("new", "+")
+  "END;\n"
+  "CREATE TRIGGER order_events_kpi_ad AFTER DELETE ON order_events\n"
+  "  WHEN old.to_status = 'quoted' BEGIN\n"
+  EVENT_QUOTED ("old", "-")
+  "END;\n"
+  "CREATE TRIGGER order_events_kpi_au AFTER UPDATE OF order_id, to_status ON order_events\n"
+  "  WHEN (old.to_status = 'quoted' OR new.to_status = 'quoted')\n"
+  "    AND (old.order_id IS NOT new.order_id OR old.to_status IS NOT new.to_status) BEGIN\n"
+  EVENT_QUOTED ("old", "-")
+  EVENT_QUOTED ("new", "+")
+  "END;\n"
+  /* cases */
+  "CREATE TRIGGER cases_kpi_ai AFTER INSERT ON cases WHEN new.deleted_at IS NULL BEGIN\n"
+  CASE_DAY ("new", "+")
+  "END;\n"
+  "CREATE TRIGGER cases_kpi_ad AFTER DELETE ON cases WHEN old.deleted_at IS NULL BEGIN\n"
+  CASE_DAY ("old", "-")
+  "END;\n"
+  "CREATE TRIGGER cases_kpi_au\n"
+  "  AFTER UPDATE OF opened_at, type, category, status, first_response_at, deleted_at\n"
+  "  ON cases WHEN old.opened_at IS NOT new.opened_at OR old.type IS NOT new.type\n"
+  "    OR old.category IS NOT new.category OR old.first_response_at IS NOT new.first_response_at\n"
+  "    OR " CASE_CLOSED ("old") " <> " CASE_CLOSED ("new") "\n"
+  "    OR " LIVE_CHANGED " BEGIN\n"
+  CASE_DAY ("old", "-")
+  CASE_DAY ("new", "+")
+  "END;\n"
+  /* shipments */
+  "CREATE TRIGGER shipments_kpi_ai AFTER INSERT ON shipments WHEN new.deleted_at IS NULL\n"
+  "  BEGIN\n"
+  SHIPMENT_DAY ("new", "+")
+  "END;\n"
+  "CREATE TRIGGER shipments_kpi_ad AFTER DELETE ON shipments WHEN old.deleted_at IS NULL\n"
+  "  BEGIN\n"
+  SHIPMENT_DAY ("old", "-")
+  "END;\n"
+  "CREATE TRIGGER shipments_kpi_au\n"
+  "  AFTER UPDATE OF shipped_date, carrier, eta, delivered_date, deleted_at ON shipments\n"
+  "  WHEN old.shipped_date IS NOT new.shipped_date OR old.carrier IS NOT new.carrier\n"
+  "    OR old.eta IS NOT new.eta OR old.delivered_date IS NOT new.delivered_date\n"
+  "    OR " LIVE_CHANGED " BEGIN\n"
+  SHIPMENT_DAY ("old", "-")
+  SHIPMENT_DAY ("new", "+")
+  "END;\n"
+  /* surveys */
+  "CREATE TRIGGER surveys_kpi_ai AFTER INSERT ON surveys WHEN new.deleted_at IS NULL BEGIN\n"
+  SURVEY_DAY ("new", "+")
+  "END;\n"
+  "CREATE TRIGGER surveys_kpi_ad AFTER DELETE ON surveys WHEN old.deleted_at IS NULL BEGIN\n"
+  SURVEY_DAY ("old", "-")
+  "END;\n"
+  "CREATE TRIGGER surveys_kpi_au\n"
+  "  AFTER UPDATE OF date, overall, accuracy, responsiveness, resolution, attitude, quality,\n"
+  "    deleted_at ON surveys\n"
+  "  WHEN old.date IS NOT new.date OR old.overall IS NOT new.overall\n"
+  "    OR old.accuracy IS NOT new.accuracy OR old.responsiveness IS NOT new.responsiveness\n"
+  "    OR old.resolution IS NOT new.resolution OR old.attitude IS NOT new.attitude\n"
+  "    OR old.quality IS NOT new.quality OR " LIVE_CHANGED " BEGIN\n"
+  SURVEY_DAY ("old", "-")
+  SURVEY_DAY ("new", "+")
+  "END;\n";
+
 static const char * const steps[] = {
   step_1,
   step_2,
   step_3,
+  step_4,
 };
 
 /* The columns step 3 copies from other tables, and the tables whose writes change them. */
