@@ -160,10 +160,81 @@ static const char * const order_columns[] = {
   N_("Amount"), N_("Owner"),
 };
 
+/* The floor for a new sort or search: the same column view with labels in its cells,
+ * its rows replaced by others (new objects, as a new query gives) BARE_RESETS times; the
+ * latency from the change to the frame that shows it. */
+#define BARE_RESETS 14
+#define BARE_ROWS   2000
+
+static GListStore *bare_rows;
+static guint bare_paints;
+
+static void
+on_bare_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_bare_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkStringObject *row = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (row));
+}
+
+/* In one change, or as the application does: the old rows leave, then the new come */
+static void
+replace_bare_rows (guint    round,
+                   gboolean two_steps)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < BARE_ROWS; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("XS2026%02u%05u 深圳市华强电子有限公司", round, i);
+
+      g_ptr_array_add (rows, gtk_string_object_new (text));
+    }
+  if (two_steps)
+    {
+      g_list_store_remove_all (bare_rows);
+      g_list_store_splice (bare_rows, 0, 0, rows->pdata, rows->len);
+    }
+  else
+    g_list_store_splice (bare_rows, 0, g_list_model_get_n_items (G_LIST_MODEL (bare_rows)),
+                         rows->pdata, rows->len);
+}
+
 static gboolean
 bare_settled_cb (gpointer data)
 {
   emit_memory ("bare");
+  for (guint two_steps = 0; two_steps < 2; two_steps++)
+    {
+      g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
+
+      for (guint round = 1; round <= BARE_RESETS; round++)
+        {
+          guint paints = bare_paints;
+          double start = now_ms ();
+
+          replace_bare_rows (round, two_steps);
+          while (bare_paints == paints)
+            g_main_context_iteration (NULL, TRUE);
+          g_array_append_val (latencies, (double) { now_ms () - start });
+          spin (50);
+        }
+      emit_distribution ("bare", two_steps ? "replace_rows_two_steps_latency"
+                                           : "replace_rows_latency", latencies);
+    }
   g_application_quit (G_APPLICATION (data));
   return G_SOURCE_REMOVE;
 }
@@ -174,6 +245,7 @@ on_bare_after_paint_cb (GdkFrameClock  *clock,
 {
   static gboolean done;
 
+  bare_paints++;
   if (done)
     return;
   done = TRUE;
@@ -196,12 +268,17 @@ on_bare_activate_cb (GtkApplication *app)
   GtkWidget *window = adw_application_window_new (app);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GListModel *empty = G_LIST_MODEL (g_list_store_new (G_TYPE_OBJECT));
-  GtkWidget *view = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (empty)));
+  GtkWidget *view;
 
+  /* empty until it has been painted once */
+  bare_rows = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  view = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (bare_rows))));
   for (guint i = 0; i < G_N_ELEMENTS (order_columns); i++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (on_bare_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_bare_bind_cb), NULL);
       GtkColumnViewColumn *column =
         gtk_column_view_column_new (*order_columns[i] ? _(order_columns[i]) : NULL, factory);
 
@@ -726,6 +803,16 @@ run_both (const char *self_path,
         figure (app, "app.first_rows") / figure (bare, "bare.first_frame"), "ratio");
   emit ("rss_over_bare", figure (app, "app.rss") - figure (bare, "bare.rss"), "MiB");
   emit ("rss_end_over_bare", figure (app, "app_end.rss") - figure (bare, "bare.rss"), "MiB");
+  /* a new sort or search against the toolkit's own cost of showing other rows */
+  emit ("sort_vs_bare_replace_rows",
+        figure (app, "app.sort_latency_p95") / figure (bare, "bare.replace_rows_latency_p95"),
+        "ratio");
+  emit ("search_zh_vs_bare_replace_rows",
+        figure (app, "app.search_zh_latency_p95") /
+        figure (bare, "bare.replace_rows_latency_p95"), "ratio");
+  emit ("search_latin_vs_bare_replace_rows",
+        figure (app, "app.search_latin_latency_p95") /
+        figure (bare, "bare.replace_rows_latency_p95"), "ratio");
   return 0;
 }
 
