@@ -96,14 +96,6 @@ column_text (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, col);
 }
 
-/* Cancels a running statement of a worker connection: SQLite calls this every few
- * thousand instructions and interrupts the statement when it returns non-zero. */
-static int
-progress_cb (gpointer data)
-{
-  return g_cancellable_is_cancelled (data) ? 1 : 0;
-}
-
 static gboolean
 set_query_error (Period  *p,
                  int      rc,
@@ -642,9 +634,8 @@ task_data_free (gpointer data)
   g_free (td);
 }
 
-/* Opens @path read-only and computes there. The connection is opened raw rather than
- * through gdn_database_open(): the app's own connection already checked and migrated the
- * file. */
+/* Computes on a read-only connection of its own to @path (gdn_database_open_reader()):
+ * the app's own connection already checked and migrated the file. */
 static gpointer
 compute_on_path (const char    *path,
                  What           what,
@@ -653,31 +644,13 @@ compute_on_path (const char    *path,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  sqlite3 *db = NULL;
-  gpointer result = NULL;
-  int rc;
+  sqlite3 *db = gdn_database_open_reader (path, cancellable, error);
+  gpointer result;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      gdn_set_sqlite_error (db, rc, error);
-      sqlite3_close_v2 (db);
-      return NULL;
-    }
-  sqlite3_extended_result_codes (db, 1);
-  sqlite3_busy_timeout (db, 5000);
-  if (cancellable != NULL)
-    sqlite3_progress_handler (db, 10000, progress_cb, cancellable);
-
-  rc = sqlite3_exec (db, "PRAGMA mmap_size = 2147418112; PRAGMA cache_size = -65536; BEGIN",
-                     NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    gdn_set_sqlite_error (db, rc, error);
-  else
-    result = compute_on (db, what, from, to, cancellable, error);
-
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-  sqlite3_close_v2 (db);
+  if (db == NULL)
+    return NULL;
+  result = compute_on (db, what, from, to, cancellable, error);
+  gdn_database_close_reader (db);
   return result;
 }
 

@@ -124,26 +124,14 @@ gather (GdnReport               *self,
   g_autofree char *header_right = NULL;
   sqlite3 *db = NULL;
   gboolean ok;
-  int rc;
 
   kpi = gdn_kpi_compute (database, self->from, self->to, error);
   if (kpi == NULL)
     return FALSE;
 
-  rc = sqlite3_open_v2 (gdn_database_get_path (database), &db,
-                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_extended_result_codes (db, 1);
-      sqlite3_busy_timeout (db, 5000);
-      rc = sqlite3_exec (db, "PRAGMA mmap_size = 2147418112; BEGIN", NULL, NULL, NULL);
-    }
-  if (rc != SQLITE_OK)
-    {
-      gdn_set_sqlite_error (db, rc, error);
-      sqlite3_close_v2 (db);
-      return FALSE;
-    }
+  db = gdn_database_open_reader (gdn_database_get_path (database), NULL, error);
+  if (db == NULL)
+    return FALSE;
 
   self->layout = gdn_report_layout_new (self->font_family,
                                         pango_language_name (self->language));
@@ -166,8 +154,7 @@ gather (GdnReport               *self,
 
   ok = gdn_report_content_build (self->layout, db, kpi, self->from, self->to, options, error);
 
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-  sqlite3_close_v2 (db);
+  gdn_database_close_reader (db);
   return ok;
 }
 
