@@ -304,6 +304,84 @@ test_agenda (void)
   fixture_clear (&f);
 }
 
+/* A file with more overdue dates than the list shows at first */
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
+
+static void
+check_many (GdnApplication *app,
+            GtkWindow      *window,
+            gpointer        data)
+{
+  GdnTodayView *view = get_today_view (window);
+  GtkWidget *overdue = group_list (view, 0);
+  GtkWidget *more;
+  GdnStore *store = gdn_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+
+  /* the first 20, and a row to show more */
+  g_assert_cmpuint (count_rows (overdue), ==, 21);
+  more = gdn_ui_test_find_widget (overdue, has_action_name, "today.show-all");
+  g_assert_nonnull (more);
+  gtk_test_accessible_assert_property (more, GTK_ACCESSIBLE_PROPERTY_LABEL, "Show 200 More");
+
+  /* 200 more at a time, at once: what was read is shown, nothing is read again */
+  g_assert_true (gtk_widget_activate_action (more, "today.show-all", "i", 0));
+  g_assert_false (gdn_today_view_is_loading (view));
+  g_assert_cmpuint (count_rows (overdue), ==, 221);
+  more = gdn_ui_test_find_widget (overdue, has_action_name, "today.show-all");
+  gtk_test_accessible_assert_property (more, GTK_ACCESSIBLE_PROPERTY_LABEL, "Show 30 More");
+  g_assert_true (gtk_widget_activate_action (more, "today.show-all", "i", 0));
+  g_assert_cmpuint (count_rows (overdue), ==, 250);
+  g_assert_null (gdn_ui_test_find_widget (overdue, has_action_name, "today.show-all"));
+
+  /* a change while the agenda is read: read once more when that read is done */
+  gdn_today_view_refresh (view);
+  g_assert_true (gdn_today_view_is_loading (view));
+  g_assert_true (gdn_database_exec (gdn_store_get_database (store),
+                                    "INSERT INTO reminders (kind, title, due_at) VALUES"
+                                    " ('custom', '寄样品给华强', datetime('now', 'localtime',"
+                                    " '-1 hour'))", &error));
+  g_assert_no_error (error);
+  gdn_today_view_refresh (view);
+  settle (view);
+  g_assert_nonnull (find_row (view, 0, "寄样品给华强"));
+}
+
+static void
+test_many (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *due = day (-5);
+  g_autofree char *sql = NULL;
+
+  if (!gdn_ui_test_have_display ())
+    return;
+  path = gdn_test_tmp_path ("many.db");
+  {
+    g_autoptr(GdnDatabase) db = gdn_database_open (path, &error);
+
+    g_assert_no_error (error);
+    sql = g_strdup_printf (
+      "INSERT INTO customers (id, code, name) VALUES (1, 'C001', '华强电子');\n"
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 250)"
+      " INSERT INTO orders (order_no, customer_id, status, created_date, payment_due)"
+      " SELECT printf('SO-%%04d', i), 1, 'delivered', '%s', '%s' FROM n;",
+      due, due);
+    g_assert_true (gdn_database_exec (db, sql, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (gdn_ui_test_run_app_full (path, GDN_TYPE_WINDOW, check_many, NULL), ==, 0);
+}
+
 /* An empty file: the empty state offers to import */
 static void
 check_empty (GdnApplication *app,
@@ -631,6 +709,7 @@ main (int   argc,
 
   g_test_add_func ("/today-ui/agenda", test_agenda);
   g_test_add_func ("/today-ui/empty", test_empty);
+  g_test_add_func ("/today-ui/many", test_many);
   g_test_add_func ("/today-ui/import", test_import);
   g_test_add_func ("/today-ui/export", test_export);
   g_test_add_func ("/today-ui/backup-restore", test_backup_restore);

@@ -24,6 +24,7 @@
 
 #define MAX_SINGLE_NOTIFICATIONS 3
 #define MAX_ROWS 20    /* per group, until "Show more": the next groups stay in reach */
+#define MORE_ROWS 200  /* what "Show more" adds: a file of years can hold 100,000 dates */
 
 struct _GdnTodayView
 {
@@ -37,7 +38,8 @@ struct _GdnTodayView
   guint           tick_id;
   GCancellable   *loading;          /* the agenda being read in a worker, or NULL */
   char           *loading_now;      /* the time it is read for */
-  gboolean        show_all[3];      /* per GdnAgendaGroup */
+  gboolean        load_again;       /* something changed while it was read */
+  guint           limit[3];         /* rows shown per GdnAgendaGroup, until "Show more" */
 
   GtkStack       *stack;
   GtkScrolledWindow *scrolled;
@@ -186,6 +188,21 @@ show_error (GdnTodayView *self,
   add_toast (self, adw_toast_new (error->message));
 }
 
+
+/* The tooltip of a widget not shown yet. On a visible widget GTK 4.8 asks the display
+ * where the pointer is (a round trip to the X server) to update a tooltip showing: for
+ * the rows of a long agenda that was most of the time spent making them. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  gboolean visible = gtk_widget_get_visible (widget);
+
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_visible (widget, visible);
+}
+
 static GtkWidget *
 create_icon_button (const char *icon_name,
                     const char *tooltip,
@@ -196,7 +213,7 @@ create_icon_button (const char *icon_name,
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  set_tooltip (button, tooltip);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", key);
@@ -226,7 +243,7 @@ create_snooze_button (GdnAgendaEntry *entry)
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-open-recent-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Snooze"));
+  set_tooltip (button, _("Snooze"));
   gtk_widget_add_css_class (button, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -256,7 +273,7 @@ create_row (GdnTodayView   *self,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
 
-  gtk_widget_set_tooltip_text (icon, kind_label);
+  set_tooltip (icon, kind_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, kind_label,
                                   -1);
@@ -264,7 +281,7 @@ create_row (GdnTodayView   *self,
 
   /* the due time, red when overdue, with the snooze shown */
   gtk_widget_set_valign (due_box, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (due_box, due_tip);
+  set_tooltip (due_box, due_tip);
   if (entry->snoozed)
     {
       GtkWidget *snoozed = gtk_image_new_from_icon_name ("document-open-recent-symbolic");
@@ -319,8 +336,10 @@ create_more_row (GdnAgendaGroup group,
                  guint          n)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More",
-                                                        "Show %u More", n), n);
+  g_autofree char *number = gdn_format_quantity (n);
+  /* Translators: %s is a number, digits grouped ("1,180") */
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %s More",
+                                                        "Show %s More", n), number);
   GtkWidget *label = gtk_label_new (text);
 
   gtk_widget_set_margin_top (label, 12);
@@ -526,10 +545,11 @@ rebuild (GdnTodayView *self,
         {
           for (GdnAgendaGroup g = GDN_AGENDA_OVERDUE; g <= GDN_AGENDA_UPCOMING; g++)
             if (hidden[g] > 0)
-              gtk_list_box_append (list_for_group (self, g), create_more_row (g, hidden[g]));
+              gtk_list_box_append (list_for_group (self, g),
+                                   create_more_row (g, MIN (hidden[g], MORE_ROWS)));
           break;
         }
-      if (!self->show_all[entry->group] && shown[entry->group] >= MAX_ROWS)
+      if (shown[entry->group] >= self->limit[entry->group])
         {
           hidden[entry->group]++;
           continue;
@@ -644,6 +664,8 @@ show_entries (GdnTodayView *self,
     }
 }
 
+static void refresh (GdnTodayView *self);
+
 static void
 on_agenda_listed_cb (GObject      *source,
                      GAsyncResult *result,
@@ -663,13 +685,20 @@ on_agenda_listed_cb (GObject      *source,
       gtk_label_set_label (self->summary_label, error->message);
       if (self->entries == NULL)
         gtk_stack_set_visible_child_name (self->stack, "agenda");
-      return;
     }
-  show_entries (self, entries, self->loading_now);
+  else
+    show_entries (self, entries, self->loading_now);
+
+  if (self->load_again)
+    {
+      self->load_again = FALSE;
+      refresh (self);
+    }
 }
 
 /* Reads the agenda again, in a worker: a file of years of orders can hold a hundred
- * thousand overdue dates. A read still running is replaced by the new one. */
+ * thousand overdue dates, seconds of reading. A change while it is read makes it read
+ * once more when done (not at once: edits in a row would never let a read finish). */
 static void
 refresh (GdnTodayView *self)
 {
@@ -688,8 +717,10 @@ refresh (GdnTodayView *self)
     }
 
   if (self->loading != NULL)
-    g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
+    {
+      self->load_again = TRUE;
+      return;
+    }
   self->loading = g_cancellable_new ();
   g_free (self->loading_now);
   self->loading_now = g_strdup (now);
@@ -879,6 +910,8 @@ snooze_week_action (GtkWidget  *widget,
   snooze (GDN_TODAY_VIEW (widget), g_variant_get_string (parameter, NULL), 7);
 }
 
+/* "Show more": the next rows of the group after those shown, in place of that row; the
+ * rows shown stay as they are (what was read is what there is to show) */
 static void
 show_all_action (GtkWidget  *widget,
                  const char *action_name,
@@ -886,12 +919,47 @@ show_all_action (GtkWidget  *widget,
 {
   GdnTodayView *self = GDN_TODAY_VIEW (widget);
   int group = g_variant_get_int32 (parameter);
+  GtkListBox *list;
+  GtkListBoxRow *more;
+  GtkWidget *first_new = NULL;
+  gboolean had_focus;
+  guint from, index = 0, hidden = 0;
 
-  if (group < GDN_AGENDA_OVERDUE || group > GDN_AGENDA_UPCOMING)
+  if (group < GDN_AGENDA_OVERDUE || group > GDN_AGENDA_UPCOMING ||
+      self->entries == NULL || self->notified_until == NULL)
     return;
-  self->show_all[group] = TRUE;
-  g_clear_pointer (&self->signature, g_free);
-  refresh (self);
+
+  list = list_for_group (self, group);
+  from = self->limit[group];
+  self->limit[group] += MORE_ROWS;
+  more = gtk_list_box_get_row_at_index (list, (int) from);
+  if (more == NULL)
+    return;
+  had_focus = gtk_widget_has_focus (GTK_WIDGET (more));
+  gtk_list_box_remove (list, GTK_WIDGET (more));
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      GdnAgendaEntry *entry = g_ptr_array_index (self->entries, i);
+
+      if ((int) entry->group != group)
+        continue;
+      if (index >= self->limit[group])
+        hidden++;
+      else if (index >= from)
+        {
+          GtkWidget *row = create_row (self, entry, self->notified_until);
+
+          gtk_list_box_append (list, row);
+          if (first_new == NULL)
+            first_new = row;
+        }
+      index++;
+    }
+  if (hidden > 0)
+    gtk_list_box_append (list, create_more_row (group, MIN (hidden, MORE_ROWS)));
+  if (had_focus && first_new != NULL)
+    gtk_widget_grab_focus (first_new);
 }
 
 static void
@@ -1074,6 +1142,8 @@ static void
 gdn_today_view_init (GdnTodayView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (GdnAgendaGroup g = GDN_AGENDA_OVERDUE; g <= GDN_AGENDA_UPCOMING; g++)
+    self->limit[g] = MAX_ROWS;
 }
 
 /**
