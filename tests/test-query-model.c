@@ -608,6 +608,33 @@ test_search_walk_text (void)
       scroll_to_end (model);
       assert_model_is (model, sql);
     }
+
+  /* walking the index's list of rows, a new order the search finds is in it */
+  {
+    g_autoptr(GdnQueryModel) model = gdn_query_model_new (store, GDN_TYPE_ORDER);
+    g_autoptr(GdnRecord) order = gdn_record_new (GDN_TYPE_ORDER);
+    g_autoptr(GError) error = NULL;
+
+    gdn_query_model_set_count_cap_for_testing (model, 1000);
+    gdn_query_model_set_walk_budget_for_testing (model, 0);
+    gdn_query_model_set_sort (model, "created_date", TRUE);
+    gdn_query_model_set_search (model, "so-2025");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1000);
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), 150));
+
+    gdn_record_set_string (order, "order_no", "SO-2025-NEW");
+    gdn_record_set_int (order, "customer_id", 4);
+    gdn_record_set_string (order, "type", "custom");
+    gdn_record_set_string (order, "status", "inquiry");
+    gdn_record_set_string (order, "created_date", "2024-01-02");
+    gdn_store_insert (store, order, &error);
+    g_assert_no_error (error);
+    scroll_to_end (model);
+    assert_model_is (model, sql);
+    g_assert_cmpint (item_id (G_LIST_MODEL (model),
+                              g_list_model_get_n_items (G_LIST_MODEL (model)) - 1), ==,
+                     gdn_record_get_id (order));
+  }
 }
 
 static void

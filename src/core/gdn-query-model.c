@@ -106,6 +106,8 @@ struct _GdnQueryModel
   char            *found;        /* ids of a short search's rows, as a JSON array, from its
                                   * count until the next change: no second scan of the text */
   char            *match;        /* the trigrams of the search, for the FTS index */
+  char            *match_table;  /* a temporary table of the rows the index finds */
+  gboolean         match_ready;  /* it holds them for this search and these rows */
   char            *text_where;   /* the search's conditions in row_where (its last params) */
   GArray          *where_params;
   char            *row_where;    /* the same, the search as conditions on the text: for one
@@ -432,6 +434,8 @@ like_pattern (const char *term)
  * progress handler, each after WALK_TEXT_STEPS steps of SQLite's machine (a few thousand
  * rows read in all, some milliseconds). */
 #define WALK_TEXT_STEPS  10000
+
+static int n_models;  /* for the names of their temporary tables */
 #define WALK_TEXT_BUDGET 20
 
 static GPtrArray *
@@ -1403,6 +1407,47 @@ clear_cache (GdnQueryModel *self)
 {
   g_ptr_array_set_size (self->segments, 0);
   self->n_cached = 0;
+  self->match_ready = FALSE;
+}
+
+/* The rows the index finds for the search, once per search and state of the rows: a walk
+ * looks each row up there, where a query of its own would list them all again for every
+ * page (400,000 rows for "XS2025" at a million orders). */
+static gboolean
+ensure_match_table (GdnQueryModel *self)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GdnDatabase *database = gdn_store_get_database (self->store);
+  GError *error = NULL;
+  int rc;
+
+  if (self->match_ready)
+    return TRUE;
+
+  sql = g_strdup_printf ("DROP TABLE IF EXISTS temp.%s;"
+                         " CREATE TEMP TABLE %s (id INTEGER PRIMARY KEY)",
+                         self->match_table, self->match_table);
+  if (!gdn_database_exec (database, sql, &error))
+    {
+      set_error (self, error);
+      return FALSE;
+    }
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO temp.%s SELECT rowid FROM %s_fts WHERE %s_fts MATCH ?",
+                         self->match_table, table (self), table (self));
+  stmt = prepare (self, sql);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->match, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      step_failed (self, rc);
+      return FALSE;
+    }
+  self->match_ready = TRUE;
+  return TRUE;
 }
 
 static Row *
@@ -1471,8 +1516,7 @@ page_sql (GdnQueryModel *self,
   g_autofree char *in_index = NULL;
 
   if (walk_in_index (self))
-    in_index = g_strdup_printf (" AND +t.id IN (SELECT rowid FROM %s_fts WHERE %s_fts MATCH ?)",
-                                table (self), table (self));
+    in_index = g_strdup_printf (" AND +t.id IN (SELECT id FROM temp.%s)", self->match_table);
   /* the rows a short search's count found: read by id, not found again in the text */
   else if (self->sparse && self->found != NULL)
     in_index = g_strdup (" AND t.id IN (SELECT value FROM json_each(?))");
@@ -1536,6 +1580,8 @@ fetch (GdnQueryModel *self,
           g_autofree char *key = page_key (self);
           cond = range_condition (ranges[r], key);
         }
+      if (walk_in_index (self) && !ensure_match_table (self))
+        return;
       sql = page_sql (self, descending, cond);
 
       self->n_loads++;
@@ -1544,7 +1590,7 @@ fetch (GdnQueryModel *self,
         return;
       param = bind_params (stmt, self->sparse ? self->where_params : self->row_where_params, 1);
       if (walk_in_index (self))
-        sqlite3_bind_text (stmt, param++, self->match, -1, SQLITE_TRANSIENT);
+        ;
       else if (self->sparse && self->found != NULL)
         sqlite3_bind_text (stmt, param++, self->found, -1, SQLITE_STATIC);
       if (after != NULL)
@@ -2041,6 +2087,8 @@ on_store_changed_cb (GdnStore *store,
 
   g_hash_table_remove_all (self->counts);
   g_clear_pointer (&self->found, g_free);
+  /* a write of another kind can change the text of these rows too (a customer's name) */
+  self->match_ready = FALSE;
 
   if (type != self->item_type)
     {
@@ -2281,8 +2329,12 @@ gdn_query_model_dispose (GObject *object)
 
   if (self->store != NULL)
     {
+      g_autofree char *drop = g_strdup_printf ("DROP TABLE IF EXISTS temp.%s",
+                                               self->match_table);
+
       g_clear_signal_handler (&self->changed_id, self->store);
       remove_triggers (self);
+      gdn_database_exec (gdn_store_get_database (self->store), drop, NULL);
     }
 
   g_hash_table_iter_init (&iter, self->live);
@@ -2310,6 +2362,7 @@ gdn_query_model_finalize (GObject *object)
   g_clear_pointer (&self->filters, g_hash_table_unref);
   g_clear_pointer (&self->where, g_free);
   g_clear_pointer (&self->match, g_free);
+  g_clear_pointer (&self->match_table, g_free);
   g_clear_pointer (&self->found, g_free);
   g_clear_pointer (&self->text_where, g_free);
   g_clear_pointer (&self->indexed, g_hash_table_unref);
@@ -2448,6 +2501,7 @@ gdn_query_model_init (GdnQueryModel *self)
 {
   self->item_type = G_TYPE_NONE;
   self->count_cap = COUNT_CAP;
+  self->match_table = g_strdup_printf ("gdn_match_%u", (guint) g_atomic_int_add (&n_models, 1));
   self->walk_budget = WALK_TEXT_BUDGET;
   self->filters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->indexed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -2844,7 +2898,11 @@ gdn_query_model_explain_for_testing (GdnQueryModel *self)
   GString *out = g_string_new (NULL);
   g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM %s t WHERE %s",
                                                 table (self), self->where);
-  g_autofree char *page = page_sql (self, self->sort_descending, NULL);
+  g_autofree char *page = NULL;
+
+  if (walk_in_index (self))
+    ensure_match_table (self);
+  page = page_sql (self, self->sort_descending, NULL);
 
   explain (self, out, "count", count_sql, FALSE);
   explain (self, out, "page", page, TRUE);
