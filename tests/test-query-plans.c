@@ -509,6 +509,31 @@ test_plans_kpi_month (void)
   g_assert_cmpuint (n_checked, ==, 6);
 }
 
+/* The work report's interactions of a period come from one index, without their rows */
+static void
+test_plans_report_interactions (void)
+{
+  g_autoptr(GdnStore) store = open_filled_store ();
+  GdnDatabase *db = gdn_store_get_database (store);
+  static const char *const queries[] = {
+    "SELECT channel, count(*), count(DISTINCT customer_id) FROM interactions"
+    " WHERE at >= '2025-05-01' AND at < '2025-06-01' AND deleted_at IS NULL"
+    " GROUP BY channel ORDER BY 2 DESC",
+    "SELECT count(*) FROM interactions i JOIN customers c ON c.id = i.customer_id"
+    " WHERE i.at >= '2025-05-01' AND i.at < '2025-06-01' AND i.deleted_at IS NULL"
+    " AND (i.case_id IS NOT NULL OR c.tier = 'key')",
+  };
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GArray) nodes = query_plan (db, queries[q]);
+      g_autofree char *text = plan_text (nodes);
+
+      if (strstr (text, "COVERING INDEX interactions_by_period (at>? AND at<?)") == NULL)
+        g_error ("report: interactions read row by row:\n%s\n%s", queries[q], text);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -524,5 +549,6 @@ main (int    argc,
   g_test_add_func ("/query-plans/search/confirmed", test_plans_search_confirmed);
   g_test_add_func ("/query-plans/search/short", test_plans_search_short);
   g_test_add_func ("/query-plans/kpi/month", test_plans_kpi_month);
+  g_test_add_func ("/query-plans/report/interactions", test_plans_report_interactions);
   return g_test_run ();
 }

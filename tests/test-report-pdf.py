@@ -174,6 +174,17 @@ if check(rc1 == 0 and rc2 == 0, "month and year reports of demo data", err1 + er
     check(year_pages > month_pages > 1, "a year takes more pages than a month",
           f"month {month_pages}, year {year_pages}")
     texts = [pdftotext(year_pdf, i) for i in range(1, year_pages + 1)]
+    # a year's shipments stop at 240 rows, the late ones first, and say how many more
+    whole = "\n".join(texts)
+    listed = whole[whole.find("Shipments (delayed ones highlighted)"):]
+    late_at = listed.find(", late")
+    on_time_at = min((i for i in (listed.find("\nDelivered\n"), listed.find("\nIn transit\n"))
+                      if i >= 0), default=-1)
+    more = re.search(r"… and (\d+) more\n+(\d+) shipments? delayed or late", listed)
+    check(more is not None and int(more.group(1)) > 0,
+          "a long list of shipments is cut, with how many more", listed[-400:])
+    check(late_at >= 0 and (on_time_at < 0 or late_at < on_time_at),
+          "the late shipments come first", listed[:600])
     with_header = [i for i, t in enumerate(texts) if "Tracking no." in t]
     check(len(with_header) >= 2, "the shipments table repeats its header on the next page",
           f"pages with the header: {with_header}")
