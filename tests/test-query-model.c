@@ -637,6 +637,28 @@ test_search_walk_text (void)
   }
 }
 
+/* A word of one or two characters is read in the text of every row: shown after its first
+ * thousand rows; a longer one the index counts, up to ten thousand */
+static void
+test_search_short_cap (void)
+{
+  g_autoptr(GdnStore) store = open_store_with_orders (3000);
+  g_autoptr(GdnQueryModel) model = gdn_query_model_new (store, GDN_TYPE_ORDER);
+  g_autoptr(GArray) short_truth = query_ids (store, "SELECT id FROM orders WHERE deleted_at"
+                                                    " IS NULL AND instr(search_text, '电') > 0");
+
+  g_assert_cmpuint (short_truth->len, >, 1000);
+  gdn_query_model_set_search (model, "电");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1000);
+  g_assert_true (gdn_query_model_get_count_capped (model));
+  scroll_to_end (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, short_truth->len);
+
+  gdn_query_model_set_search (model, "so-2025");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3000);
+  g_assert_false (gdn_query_model_get_count_capped (model));
+}
+
 static void
 test_search_without_index (void)
 {
@@ -1220,6 +1242,7 @@ main (int    argc,
   g_test_add_func ("/query-model/search/short", test_search_short);
   g_test_add_func ("/query-model/search/capped", test_search_capped);
   g_test_add_func ("/query-model/search/walk-text", test_search_walk_text);
+  g_test_add_func ("/query-model/search/short-cap", test_search_short_cap);
   g_test_add_func ("/query-model/search/without-index", test_search_without_index);
   g_test_add_func ("/query-model/changes/in-place", test_change_in_place);
   g_test_add_func ("/query-model/changes/moves", test_change_moves);

@@ -427,8 +427,10 @@ like_pattern (const char *term)
  * the rest is left out: each word is a condition, and SQLite refuses a query of thousands. */
 #define MAX_SEARCH_TERMS 32
 
-/* A search that more rows match is shown as soon as this many are counted. */
+/* A search that more rows match is shown as soon as this many are counted; one of one or
+ * two characters, found by reading text, sooner. */
 #define COUNT_CAP 10000
+#define SHORT_COUNT_CAP 1000
 
 /* How long a walk reading the text of rows may look for a page: in calls of the
  * progress handler, each after WALK_TEXT_STEPS steps of SQLite's machine (a few thousand
@@ -722,6 +724,10 @@ rebuild_sql (GdnQueryModel *self)
   /* Searches the index alone cannot count are counted up to a limit: a page shows
    * without scanning every match, and the rest is counted as the list reaches its end. */
   self->count_limit = self->text_scan || self->text_confirm ? self->count_cap : 0;
+  /* one or two characters are read in the text of every row until the limit: a common one
+   * (华, 电子) is shown after its first thousand, the rest counted as the list is scrolled */
+  if (self->text_scan)
+    self->count_limit = MIN (self->count_limit, SHORT_COUNT_CAP);
   self->text_where = g_strdup (row_where->str + text_start);
 
   g_free (self->where);
