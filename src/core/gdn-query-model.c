@@ -1558,8 +1558,8 @@ walk_budget_cb (gpointer data)
  * A search that many rows match (a capped count) walks the sort order reading the text
  * of rows first: common words fill a page at once, while the index's list of the rows it
  * finds costs as many rows as it finds (every order for "XS20"). When the walk has read
- * for a while without filling the page (the words go with another order: a year of order
- * numbers, sorted by amount), the index's list is used from then on. */
+ * for a while without filling the page (the words go with another order: last year's
+ * order numbers, sorted newest first), the index's list is used from then on. */
 static void
 fetch (GdnQueryModel *self,
        gboolean       descending,
@@ -1595,9 +1595,8 @@ fetch (GdnQueryModel *self,
       if (stmt == NULL)
         return;
       param = bind_params (stmt, self->sparse ? self->where_params : self->row_where_params, 1);
-      if (walk_in_index (self))
-        ;
-      else if (self->sparse && self->found != NULL)
+      /* (a walk in the index's list reads its temporary table: nothing to bind) */
+      if (!walk_in_index (self) && self->sparse && self->found != NULL)
         sqlite3_bind_text (stmt, param++, self->found, -1, SQLITE_STATIC);
       if (after != NULL)
         param = bind_range (stmt, ranges[r], after->key, after->id, param);
