@@ -17,4 +17,13 @@ char        *gdn_test_file_sha256    (const char  *path);
 void         gdn_test_init           (int         *argc,
                                       char      ***argv);
 
+/* Records of every kind, each written field set to a valid value (parents inserted) */
+GType        gdn_test_entity_type          (guint        i);
+GdnRecord   *gdn_test_make_valid_record    (GdnStore    *store,
+                                            GType        type);
+GdnRecord   *gdn_test_insert_valid_record  (GdnStore    *store,
+                                            GType        type);
+char        *gdn_test_make_customers_database (const char *path,
+                                               guint       n);
+
 G_END_DECLS

@@ -135,21 +135,8 @@ make_database (const char *dir,
                guint       n)
 {
   g_autofree char *path = g_build_filename (dir, "gendan.db", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdnDatabase) db = gdn_database_open (path, &error);
 
-  g_assert_no_error (error);
-  g_assert_true (gdn_database_begin (db, NULL));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *sql =
-        g_strdup_printf ("INSERT INTO customers (code, name, notes) VALUES ('C%04u', "
-                         "'深圳华强电子有限公司 %u', '长期客户，付款及时 %u')", i, i, i);
-      g_assert_true (gdn_database_exec (db, sql, NULL));
-    }
-  g_assert_true (gdn_database_commit (db, NULL));
-  g_assert_true (gdn_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
-  return g_steal_pointer (&path);
+  return gdn_test_make_customers_database (path, n);
 }
 
 static void

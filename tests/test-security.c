@@ -33,108 +33,12 @@
 #include "gdn-survey.h"
 #include "gdn-test-utils.h"
 
-/* Every entity; the tests walk their field tables, so a field added later is covered. */
-static GType
-entity_type (guint i)
-{
-  GType types[] = {
-    GDN_TYPE_CUSTOMER, GDN_TYPE_CONTACT, GDN_TYPE_PRODUCT, GDN_TYPE_ORDER,
-    GDN_TYPE_ORDER_LINE, GDN_TYPE_ORDER_EVENT, GDN_TYPE_SHIPMENT, GDN_TYPE_CASE,
-    GDN_TYPE_SURVEY, GDN_TYPE_INTERACTION, GDN_TYPE_CONTRACT, GDN_TYPE_CONTRACT_APPROVAL,
-    GDN_TYPE_AMENDMENT, GDN_TYPE_ATTACHMENT, GDN_TYPE_REMINDER,
-  };
-
-  return i < G_N_ELEMENTS (types) ? types[i] : G_TYPE_INVALID;
-}
-
-static GType
-type_for_table (const char *table)
-{
-  for (guint i = 0; entity_type (i) != G_TYPE_INVALID; i++)
-    {
-      g_autoptr(GdnRecordClass) klass = g_type_class_ref (entity_type (i));
-      if (strcmp (gdn_record_class_get_table (klass), table) == 0)
-        return entity_type (i);
-    }
-  g_assert_not_reached ();
-}
-
 static guint serial;
-
-static GdnRecord *make_inserted (GdnStore *store, GType type);
 
 static gboolean
 is_written_text (const GdnField *f)
 {
   return f->type == GDN_FIELD_TEXT && !(f->flags & (GDN_FIELD_DERIVED | GDN_FIELD_STORE));
-}
-
-/* A valid record of @type (parents inserted), every written field set. */
-static GdnRecord *
-make_valid (GdnStore *store,
-            GType     type)
-{
-  GdnRecord *r = gdn_record_new (type);
-  guint n_fields;
-  const GdnField *fields = gdn_record_class_get_fields (GDN_RECORD_GET_CLASS (r), &n_fields);
-
-  for (guint i = 0; i < n_fields; i++)
-    {
-      const GdnField *f = &fields[i];
-
-      if (f->flags & GDN_FIELD_DERIVED)
-        continue;
-      switch (f->type)
-        {
-        case GDN_FIELD_TEXT:
-          {
-            g_autofree char *text = strcmp (f->name, "currency") == 0
-                                      ? g_strdup ("CNY")
-                                      : g_strdup_printf ("样本 %s %u", f->name, ++serial);
-            gdn_record_set_string (r, f->name, text);
-          }
-          break;
-        case GDN_FIELD_DATE:
-          gdn_record_set_string (r, f->name, "2026-03-05");
-          break;
-        case GDN_FIELD_DATETIME:
-          gdn_record_set_string (r, f->name, "2026-03-05 09:30:00");
-          break;
-        case GDN_FIELD_ENUM:
-          gdn_record_set_string (r, f->name, f->enum_info->values[0].value);
-          break;
-        case GDN_FIELD_REF:
-          {
-            g_autoptr(GdnRecord) parent = make_inserted (store, type_for_table (f->ref_table));
-            gdn_record_set_int (r, f->name, gdn_record_get_id (parent));
-          }
-          break;
-        case GDN_FIELD_INT:
-          gdn_record_set_int (r, f->name, f->min < f->max ? (gint64) ((f->min + f->max) / 2) : 7);
-          break;
-        case GDN_FIELD_REAL:
-          gdn_record_set_double (r, f->name, 128.5);
-          break;
-        case GDN_FIELD_BOOL:
-          gdn_record_set_bool (r, f->name, TRUE);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
-  return r;
-}
-
-static GdnRecord *
-make_inserted (GdnStore *store,
-               GType     type)
-{
-  g_autoptr(GError) error = NULL;
-  GdnRecord *r = make_valid (store, type);
-
-  gdn_store_insert (store, r, &error);
-  g_assert_no_error (error);
-  return r;
 }
 
 static void
@@ -176,7 +80,7 @@ test_private_files (void)
   db = gdn_database_open (db_path, &error);
   g_assert_no_error (error);
   store = gdn_store_new (db);
-  customer = make_inserted (store, GDN_TYPE_CUSTOMER);
+  customer = gdn_test_insert_valid_record (store, GDN_TYPE_CUSTOMER);
   assert_mode (db_path, 0600);
   assert_mode (db_dir, 0700);
   for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
@@ -263,10 +167,10 @@ test_hostile_text_every_field (void)
       g_autofree char *hostile = text;
       g_autofree char *other = hostile_text ((h + 1) % 11);
 
-      for (guint t = 0; entity_type (t) != G_TYPE_INVALID; t++)
+      for (guint t = 0; gdn_test_entity_type (t) != G_TYPE_INVALID; t++)
         {
-          GType type = entity_type (t);
-          g_autoptr(GdnRecord) r = make_valid (store, type);
+          GType type = gdn_test_entity_type (t);
+          g_autoptr(GdnRecord) r = gdn_test_make_valid_record (store, type);
           g_autoptr(GdnRecord) got = NULL;
           g_autoptr(GdnRecord) updated = NULL;
           g_autoptr(GdnQueryModel) model = NULL;
@@ -370,7 +274,7 @@ test_export_neutralises_formulas (void)
 
       for (guint f = 0; f < G_N_ELEMENTS (formulas); f++)
         {
-          g_autoptr(GdnRecord) r = make_valid (store, kind->get_type ());
+          g_autoptr(GdnRecord) r = gdn_test_make_valid_record (store, kind->get_type ());
           guint n_fields;
           const GdnField *fields = gdn_record_class_get_fields (klass, &n_fields);
 
@@ -447,7 +351,7 @@ static void
 test_attachment_names (void)
 {
   g_autoptr(GdnStore) store = gdn_test_open_store ();
-  g_autoptr(GdnRecord) contract = make_inserted (store, GDN_TYPE_CONTRACT);
+  g_autoptr(GdnRecord) contract = gdn_test_insert_valid_record (store, GDN_TYPE_CONTRACT);
   g_autofree char *source = gdn_test_tmp_path ("扫描件.pdf");
   g_autofree char *dir = gdn_workflow_attachments_dir (gdn_record_get_id (contract));
   g_autofree char *real_dir = NULL;

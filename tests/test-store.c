@@ -26,134 +26,8 @@
 /* Every entity goes through the same store; these tests walk each one's field table, so
  * a field added later is covered without touching them. */
 
-static GType
-entity_type (guint i)
-{
-  GType types[] = {
-    GDN_TYPE_CUSTOMER, GDN_TYPE_CONTACT, GDN_TYPE_PRODUCT, GDN_TYPE_ORDER,
-    GDN_TYPE_ORDER_LINE, GDN_TYPE_ORDER_EVENT, GDN_TYPE_SHIPMENT, GDN_TYPE_CASE,
-    GDN_TYPE_SURVEY, GDN_TYPE_INTERACTION, GDN_TYPE_CONTRACT, GDN_TYPE_CONTRACT_APPROVAL,
-    GDN_TYPE_AMENDMENT, GDN_TYPE_ATTACHMENT, GDN_TYPE_REMINDER,
-  };
-
-  return i < G_N_ELEMENTS (types) ? types[i] : G_TYPE_INVALID;
-}
-
-static GType
-type_for_table (const char *table)
-{
-  for (guint i = 0; entity_type (i) != G_TYPE_INVALID; i++)
-    {
-      g_autoptr(GdnRecordClass) klass = g_type_class_ref (entity_type (i));
-      if (strcmp (gdn_record_class_get_table (klass), table) == 0)
-        return entity_type (i);
-    }
-  g_assert_not_reached ();
-}
-
 static guint serial;
 
-static GdnRecord *make_inserted (GdnStore *store, GType type);
-
-/* Plausible text for a field, unique per call so UNIQUE columns never collide. */
-static char *
-sample_text (const char *name)
-{
-  guint n = ++serial;
-
-  if (strcmp (name, "code") == 0)
-    return g_strdup_printf ("C%04u", n);
-  if (strcmp (name, "order_no") == 0)
-    return g_strdup_printf ("SO-20260305-%03u", n);
-  if (strcmp (name, "case_no") == 0)
-    return g_strdup_printf ("KS-20260305-%03u", n);
-  if (strcmp (name, "contract_no") == 0)
-    return g_strdup_printf ("HT-20260305-%03u", n);
-  if (strcmp (name, "name") == 0 || strcmp (name, "customer_name") == 0)
-    return g_strdup_printf ("深圳市华强电子有限公司%u", n);
-  if (strcmp (name, "product_code") == 0)
-    return g_strdup_printf ("HQ-CAP-%04u", n);
-  if (strcmp (name, "product_name") == 0)
-    return g_strdup ("贴片电容 0805 10uF");
-  if (strcmp (name, "carrier") == 0)
-    return g_strdup ("顺丰速运");
-  if (strcmp (name, "tracking_no") == 0)
-    return g_strdup_printf ("SF14%08u", n);
-  if (strstr (name, "address") != NULL)
-    return g_strdup ("广东省深圳市福田区华强北路1002号赛格广场2306室");
-  if (strcmp (name, "currency") == 0)
-    return g_strdup ("CNY");
-  return g_strdup_printf ("王建国：请于周五前确认交期（%u）", n);
-}
-
-static void
-fill_field (GdnStore       *store,
-            GdnRecord      *r,
-            const GdnField *f)
-{
-  switch (f->type)
-    {
-    case GDN_FIELD_TEXT:
-      {
-        g_autofree char *text = sample_text (f->name);
-        gdn_record_set_string (r, f->name, text);
-      }
-      break;
-    case GDN_FIELD_DATE:
-      gdn_record_set_string (r, f->name, "2026-03-05");
-      break;
-    case GDN_FIELD_DATETIME:
-      gdn_record_set_string (r, f->name, "2026-03-05 09:30:00");
-      break;
-    case GDN_FIELD_ENUM:
-      gdn_record_set_string (r, f->name, f->enum_info->values[0].value);
-      break;
-    case GDN_FIELD_REF:
-      {
-        g_autoptr(GdnRecord) parent = make_inserted (store, type_for_table (f->ref_table));
-        gdn_record_set_int (r, f->name, gdn_record_get_id (parent));
-      }
-      break;
-    case GDN_FIELD_INT:
-      gdn_record_set_int (r, f->name, f->min < f->max ? (gint64) ((f->min + f->max) / 2) : 7);
-      break;
-    case GDN_FIELD_REAL:
-      gdn_record_set_double (r, f->name, 128.5);
-      break;
-    case GDN_FIELD_BOOL:
-      gdn_record_set_bool (r, f->name, TRUE);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* A record of @type with every written field set to a valid value (parents inserted). */
-static GdnRecord *
-make_valid (GdnStore *store,
-            GType     type)
-{
-  GdnRecord *r = gdn_record_new (type);
-  guint n_fields;
-  const GdnField *fields = gdn_record_class_get_fields (GDN_RECORD_GET_CLASS (r), &n_fields);
-
-  for (guint i = 0; i < n_fields; i++)
-    if (!(fields[i].flags & GDN_FIELD_DERIVED))
-      fill_field (store, r, &fields[i]);
-  return r;
-}
-
-static GdnRecord *
-make_inserted (GdnStore *store,
-               GType     type)
-{
-  g_autoptr(GError) error = NULL;
-  GdnRecord *r = make_valid (store, type);
-
-  gdn_store_insert (store, r, &error);
-  g_assert_no_error (error);
-  return r;
-}
 
 static void
 unset_field (GdnRecord *r,
@@ -234,10 +108,10 @@ test_crud_every_kind (void)
 {
   g_autoptr(GdnStore) store = gdn_test_open_store ();
 
-  for (guint t = 0; entity_type (t) != G_TYPE_INVALID; t++)
+  for (guint t = 0; gdn_test_entity_type (t) != G_TYPE_INVALID; t++)
     {
-      GType type = entity_type (t);
-      g_autoptr(GdnRecord) r = make_inserted (store, type);
+      GType type = gdn_test_entity_type (t);
+      g_autoptr(GdnRecord) r = gdn_test_insert_valid_record (store, type);
       g_autoptr(GdnRecord) got = NULL;
       g_autoptr(GdnRecord) again = NULL;
       g_autoptr(GError) error = NULL;
@@ -292,7 +166,7 @@ static void
 test_insert_minimal_order_gets_defaults (void)
 {
   g_autoptr(GdnStore) store = gdn_test_open_store ();
-  g_autoptr(GdnRecord) customer = make_inserted (store, GDN_TYPE_CUSTOMER);
+  g_autoptr(GdnRecord) customer = gdn_test_insert_valid_record (store, GDN_TYPE_CUSTOMER);
   g_autoptr(GdnOrder) order = gdn_order_new ();
   GdnRecord *r = GDN_RECORD (order);
   g_autoptr(GError) error = NULL;
@@ -340,9 +214,9 @@ test_validation_every_field (void)
   g_autoptr(GdnStore) store = gdn_test_open_store ();
   guint n_checks = 0;
 
-  for (guint t = 0; entity_type (t) != G_TYPE_INVALID; t++)
+  for (guint t = 0; gdn_test_entity_type (t) != G_TYPE_INVALID; t++)
     {
-      GType type = entity_type (t);
+      GType type = gdn_test_entity_type (t);
       g_autoptr(GdnRecordClass) klass = g_type_class_ref (type);
       guint n_fields;
       const GdnField *fields = gdn_record_class_get_fields (klass, &n_fields);
@@ -356,7 +230,7 @@ test_validation_every_field (void)
 
           if (f->flags & GDN_FIELD_REQUIRED)
             {
-              g_autoptr(GdnRecord) r = make_valid (store, type);
+              g_autoptr(GdnRecord) r = gdn_test_make_valid_record (store, type);
               unset_field (r, i);
               assert_refused (store, r, GDN_VALIDATION_ERROR_REQUIRED, f->name);
               n_checks++;
@@ -366,11 +240,11 @@ test_validation_every_field (void)
             {
             case GDN_FIELD_DATE:
               {
-                g_autoptr(GdnRecord) r = make_valid (store, type);
+                g_autoptr(GdnRecord) r = gdn_test_make_valid_record (store, type);
                 gdn_record_set_string (r, f->name, "2026-02-30");
                 assert_refused (store, r, GDN_VALIDATION_ERROR_INVALID, f->name);
                 g_clear_object (&r);
-                r = make_valid (store, type);
+                r = gdn_test_make_valid_record (store, type);
                 gdn_record_set_string (r, f->name, "2026/03/05");
                 assert_refused (store, r, GDN_VALIDATION_ERROR_INVALID, f->name);
                 n_checks += 2;
@@ -378,7 +252,7 @@ test_validation_every_field (void)
               break;
             case GDN_FIELD_DATETIME:
               {
-                g_autoptr(GdnRecord) r = make_valid (store, type);
+                g_autoptr(GdnRecord) r = gdn_test_make_valid_record (store, type);
                 gdn_record_set_string (r, f->name, "2026-02-28 24:00:00");
                 assert_refused (store, r, GDN_VALIDATION_ERROR_INVALID, f->name);
                 n_checks++;
@@ -386,7 +260,7 @@ test_validation_every_field (void)
               break;
             case GDN_FIELD_ENUM:
               {
-                g_autoptr(GdnRecord) r = make_valid (store, type);
+                g_autoptr(GdnRecord) r = gdn_test_make_valid_record (store, type);
                 gdn_record_set_string (r, f->name, "已付款'); --");
                 assert_refused (store, r, GDN_VALIDATION_ERROR_INVALID, f->name);
                 n_checks++;
@@ -394,7 +268,7 @@ test_validation_every_field (void)
               break;
             case GDN_FIELD_REF:
               {
-                g_autoptr(GdnRecord) r = make_valid (store, type);
+                g_autoptr(GdnRecord) r = gdn_test_make_valid_record (store, type);
                 gdn_record_set_int (r, f->name, 987654);
                 assert_refused (store, r, GDN_VALIDATION_ERROR_NOT_FOUND, f->name);
                 n_checks++;
@@ -404,7 +278,7 @@ test_validation_every_field (void)
             case GDN_FIELD_REAL:
               if (f->min < f->max)
                 {
-                  g_autoptr(GdnRecord) above = make_valid (store, type);
+                  g_autoptr(GdnRecord) above = gdn_test_make_valid_record (store, type);
                   if (f->type == GDN_FIELD_INT)
                     gdn_record_set_int (above, f->name, (gint64) f->max + 1);
                   else
@@ -416,7 +290,7 @@ test_validation_every_field (void)
                    * is not what the value would be */
                   if (f->type == GDN_FIELD_REAL || f->min >= 1)
                     {
-                      g_autoptr(GdnRecord) below = make_valid (store, type);
+                      g_autoptr(GdnRecord) below = gdn_test_make_valid_record (store, type);
                       if (f->type == GDN_FIELD_INT)
                         gdn_record_set_int (below, f->name, (gint64) f->min - 1);
                       else
@@ -441,8 +315,8 @@ static void
 test_validation_entity_rules (void)
 {
   g_autoptr(GdnStore) store = gdn_test_open_store ();
-  g_autoptr(GdnRecord) shipment = make_valid (store, GDN_TYPE_SHIPMENT);
-  g_autoptr(GdnRecord) kase = make_valid (store, GDN_TYPE_CASE);
+  g_autoptr(GdnRecord) shipment = gdn_test_make_valid_record (store, GDN_TYPE_SHIPMENT);
+  g_autoptr(GdnRecord) kase = gdn_test_make_valid_record (store, GDN_TYPE_CASE);
   g_autoptr(GError) error = NULL;
 
   gdn_record_set_string (shipment, "shipped_date", "2026-03-10");
@@ -464,8 +338,8 @@ static void
 test_soft_delete_restore (void)
 {
   g_autoptr(GdnStore) store = gdn_test_open_store ();
-  g_autoptr(GdnRecord) customer = make_inserted (store, GDN_TYPE_CUSTOMER);
-  g_autoptr(GdnRecord) contact = make_valid (store, GDN_TYPE_CONTACT);
+  g_autoptr(GdnRecord) customer = gdn_test_insert_valid_record (store, GDN_TYPE_CUSTOMER);
+  g_autoptr(GdnRecord) contact = gdn_test_make_valid_record (store, GDN_TYPE_CONTACT);
   g_autoptr(GPtrArray) listed = NULL;
   g_autoptr(GdnRecord) got = NULL;
   g_autoptr(GError) error = NULL;
@@ -581,7 +455,7 @@ static void
 test_update_conflict (void)
 {
   g_autoptr(GdnStore) store = gdn_test_open_store ();
-  g_autoptr(GdnRecord) customer = make_inserted (store, GDN_TYPE_CUSTOMER);
+  g_autoptr(GdnRecord) customer = gdn_test_insert_valid_record (store, GDN_TYPE_CUSTOMER);
   gint64 id = gdn_record_get_id (customer);
   g_autoptr(GdnRecord) first = gdn_store_get (store, GDN_TYPE_CUSTOMER, id, NULL);
   g_autoptr(GdnRecord) second = gdn_store_get (store, GDN_TYPE_CUSTOMER, id, NULL);
@@ -609,9 +483,9 @@ test_nested_rollback (void)
 {
   g_autoptr(GdnStore) store = gdn_test_open_store ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdnRecord) a = make_valid (store, GDN_TYPE_PRODUCT);
-  g_autoptr(GdnRecord) b = make_valid (store, GDN_TYPE_PRODUCT);
-  g_autoptr(GdnRecord) c = make_valid (store, GDN_TYPE_PRODUCT);
+  g_autoptr(GdnRecord) a = gdn_test_make_valid_record (store, GDN_TYPE_PRODUCT);
+  g_autoptr(GdnRecord) b = gdn_test_make_valid_record (store, GDN_TYPE_PRODUCT);
+  g_autoptr(GdnRecord) c = gdn_test_make_valid_record (store, GDN_TYPE_PRODUCT);
   gint64 audits = count_rows (store, "audit_log");
 
   /* an inner commit is only a savepoint: the outer rollback takes it back too */
@@ -676,9 +550,9 @@ static void
 test_changed_after_commit (void)
 {
   g_autoptr(GdnStore) store = gdn_test_open_store ();
-  g_autoptr(GdnRecord) a = make_valid (store, GDN_TYPE_PRODUCT);
-  g_autoptr(GdnRecord) b = make_valid (store, GDN_TYPE_PRODUCT);
-  g_autoptr(GdnRecord) c = make_valid (store, GDN_TYPE_PRODUCT);
+  g_autoptr(GdnRecord) a = gdn_test_make_valid_record (store, GDN_TYPE_PRODUCT);
+  g_autoptr(GdnRecord) b = gdn_test_make_valid_record (store, GDN_TYPE_PRODUCT);
+  g_autoptr(GdnRecord) c = gdn_test_make_valid_record (store, GDN_TYPE_PRODUCT);
   g_autoptr(GError) error = NULL;
   Changes changes = { 0 };
 
@@ -736,13 +610,13 @@ test_hostile_text_verbatim (void)
   g_autoptr(GdnStore) store = gdn_test_open_store ();
   guint n_checked = 0;
 
-  for (guint t = 0; entity_type (t) != G_TYPE_INVALID; t++)
+  for (guint t = 0; gdn_test_entity_type (t) != G_TYPE_INVALID; t++)
     {
-      GType type = entity_type (t);
+      GType type = gdn_test_entity_type (t);
 
       for (guint h = 0; h < G_N_ELEMENTS (hostile); h++)
         {
-          g_autoptr(GdnRecord) r = make_valid (store, type);
+          g_autoptr(GdnRecord) r = gdn_test_make_valid_record (store, type);
           g_autoptr(GdnRecord) got = NULL;
           g_autoptr(GError) error = NULL;
           guint n_fields;
