@@ -969,6 +969,157 @@ generate_orders (const char *customers_path,
   g_rand_free (rand);
 }
 
+/* Orders first..first+n-1, of every status, over 40 customers: the import of a company's
+ * order book, as writing set-based must store it exactly as writing row by row. */
+static char *
+write_order_book (const char *name,
+                  guint       first,
+                  guint       n,
+                  guint       seed)
+{
+  static const char * const statuses[] = {
+    "inquiry", "quoted", "confirmed", "in_production", "qc", "shipped", "delivered", "closed",
+  };
+  static const char * const types[] = { "regular", "urgent", "custom" };
+  g_autoptr(GString) o = g_string_new ("order_no,customer_code,type,status,created_date,"
+                                       "confirmed_date,promised_date,delivered_date,"
+                                       "product_code,product_name,quantity,unit_price,owner\n");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+
+  for (guint i = first; i < first + n; i++)
+    {
+      guint s = g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses));
+      guint month = g_rand_int_range (rand, 1, 10), day = g_rand_int_range (rand, 1, 29);
+      guint lines = g_rand_int_range (rand, 1, 4);
+      g_autofree char *confirmed = s >= 2 ? g_strdup_printf ("2026-%02u-%02u", month + 1,
+                                                             day) : g_strdup ("");
+      g_autofree char *delivered = s >= 6 ? g_strdup_printf ("2026-%02u-%02u", month + 2,
+                                                             g_rand_int_range (rand, 1, 29))
+                                          : g_strdup ("");
+
+      for (guint k = 0; k < lines; k++)
+        g_string_append_printf (o, "SO-%06u,C%04u,%s,%s,2026-%02u-%02u,%s,2026-%02u-15,%s,"
+                                   "P-%03u,%s,%u,%u.%02u,%s\n",
+                                i, g_rand_int_range (rand, 1, 41),
+                                types[g_rand_int_range (rand, 0, G_N_ELEMENTS (types))],
+                                statuses[s], month, day, confirmed, month + 2, delivered,
+                                g_rand_int_range (rand, 1, 200),
+                                k % 2 ? "贴片电阻" : "注塑外壳",
+                                g_rand_int_range (rand, 1, 100), g_rand_int_range (rand, 1, 900),
+                                g_rand_int_range (rand, 0, 100),
+                                k % 2 ? "王丽" : "张伟");
+    }
+  return write_temp (name, o->str);
+}
+
+/* Every row of @table, without the columns that hold the time of writing */
+static char *
+dump_table (GdnStore   *store,
+            const char *table)
+{
+  sqlite3 *db = gdn_database_get_handle (gdn_store_get_database (store));
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1, 2, 3", table);
+  g_autoptr(GString) dump = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        {
+          const char *column = sqlite3_column_name (stmt, c);
+
+          if (g_str_equal (column, "created_at") || g_str_equal (column, "updated_at") ||
+              g_str_equal (column, "at"))
+            continue;
+          /* sums of amounts, to the cent: added up in another order */
+          if (sqlite3_column_type (stmt, c) == SQLITE_FLOAT)
+            g_string_append_printf (dump, "%.4f|", sqlite3_column_double (stmt, c));
+          else
+            g_string_append_printf (dump, "%s|", sqlite3_column_text (stmt, c));
+        }
+      g_string_append_c (dump, '\n');
+    }
+  sqlite3_finalize (stmt);
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+static char *
+import_order_book (guint orders,
+                   guint index_orders)
+{
+  g_autoptr(GdnStore) store = gdn_test_open_store ();
+  g_autoptr(GString) c = g_string_new ("code,name,short_name\n");
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autofree char *customers = NULL;
+  g_autofree char *book_1 = write_order_book ("book-1.csv", 1, 300, 1);
+  /* the second book changes 50 orders of the first, and adds 450 */
+  g_autofree char *book_2 = write_order_book ("book-2.csv", 251, 500, 2);
+  static const char * const tables[] = {
+    "sqlite_master", "orders", "order_lines", "order_events", "audit_log",
+    "kpi_created_days", "kpi_confirmed_days", "kpi_delivered_days",
+  };
+  static const char * const words[] = { "SO-000123", "客户0007", "注塑外", "P-1", "KH12" };
+  g_autoptr(GdnImport) import_1 = NULL;
+  g_autoptr(GdnImport) import_2 = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 1; i <= 40; i++)
+    g_string_append_printf (c, "C%04u,客户%04u贸易有限公司,KH%u\n", i, i, i);
+  customers = write_temp ("book-customers.csv", c->str);
+  g_clear_object (&import_1);
+  import_1 = run_import (store, "customers", customers, FALSE, FALSE, &error);
+  g_assert_no_error (error);
+
+  gdn_import_set_bulk_for_testing (orders, index_orders);
+  g_clear_object (&import_1);
+  import_1 = run_import (store, "orders", book_1, FALSE, FALSE, &error);
+  g_assert_no_error (error);
+  assert_counts (import_1, 300, 0, 0);
+  import_2 = run_import (store, "orders", book_2, FALSE, FALSE, &error);
+  g_assert_no_error (error);
+  assert_counts (import_2, 450, 50, 0);
+  gdn_import_set_bulk_for_testing (1000, 10000);
+
+  g_assert_cmpstr (query_text (store, "PRAGMA integrity_check"), ==, "ok");
+  g_assert_true (gdn_database_exec (gdn_store_get_database (store),
+                                    "INSERT INTO orders_fts (orders_fts) VALUES"
+                                    " ('integrity-check')", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strcmp0 (tables[i], "sqlite_master") == 0
+        ? g_strdup ("(SELECT type, name, tbl_name, sql FROM sqlite_master)")
+        : g_strdup (tables[i]);
+      g_autofree char *dump = dump_table (store, sql);
+
+      g_assert_cmpuint (strlen (dump), >, 0);
+      g_string_append_printf (all, "%s\n%s", tables[i], dump);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("(SELECT rowid, 0, 0 FROM orders_fts"
+                                              " WHERE search_text LIKE '%%%s%%')", words[i]);
+      g_autofree char *dump = dump_table (store, sql);
+
+      g_assert_cmpuint (strlen (dump), >, 0);
+      g_string_append_printf (all, "%s\n%s", words[i], dump);
+    }
+  return g_string_free (g_steal_pointer (&all), FALSE);
+}
+
+static void
+test_bulk_same_as_rows (void)
+{
+  /* row by row; set-based; set-based with the indexes made again */
+  g_autofree char *rows = import_order_book (G_MAXUINT, G_MAXUINT);
+  g_autofree char *bulk = import_order_book (1, G_MAXUINT);
+  g_autofree char *indexes = import_order_book (1, 1);
+
+  g_assert_cmpstr (bulk, ==, rows);
+  g_assert_cmpstr (indexes, ==, rows);
+}
+
 static void
 test_large_file (void)
 {
@@ -1115,6 +1266,7 @@ main (int    argc,
   g_test_add_data_func ("/import/orders/utf16le-tabs", "orders-utf16le.txt", test_orders_utf16);
   g_test_add_data_func ("/import/orders/utf16be-tabs", "orders-utf16be.txt", test_orders_utf16);
   g_test_add_func ("/import/orders/scattered-lines", test_orders_scattered_lines);
+  g_test_add_func ("/import/orders/bulk-same-as-rows", test_bulk_same_as_rows);
   g_test_add_func ("/import/orders/reimport-updates", test_reimport_updates);
   g_test_add_func ("/import/all-kinds", test_all_kinds_values);
   g_test_add_func ("/import/idempotent", test_idempotent);

@@ -104,6 +104,7 @@ typedef struct
   gint64             last_old_id;    /* records above it were created by this import */
   gboolean           staging;        /* created orders wait in temp tables (see below) */
   gint64             next_id;        /* the id of the next created order */
+  gboolean           bulk;           /* they were written set-based, search text and all */
   sqlite3_stmt      *stage_line;
   sqlite3_stmt      *select_links;
   sqlite3_stmt      *delete_links;

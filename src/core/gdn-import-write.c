@@ -9,7 +9,9 @@
 
 #include "gdn-case.h"
 #include "gdn-contract.h"
+#include "gdn-import.h"
 #include "gdn-import-private.h"
+#include "gdn-migrations.h"
 #include "gdn-order.h"
 #include "gdn-shipment.h"
 #include "gdn-validation-error.h"
@@ -738,7 +740,16 @@ gdn_import_refresh_search (Job     *job,
         continue;
       sql = g_strdup_printf ("UPDATE %s SET search_text = (%s) WHERE %s",
                              klass->table, klass->search_expr, refresh[i].where);
-      if (strstr (sql, "%1$s") != NULL)
+      if (strstr (sql, "%1$s") != NULL && job->bulk)
+        {
+          /* the created ones were written with theirs */
+          g_autoptr(GString) s = g_string_new (sql);
+
+          g_string_replace (s, "id > %1$s OR ", "", 0);
+          g_free (sql);
+          sql = g_string_free (g_steal_pointer (&s), FALSE);
+        }
+      else if (strstr (sql, "%1$s") != NULL)
         {
           g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, job->last_old_id);
           g_autoptr(GString) s = g_string_new (sql);
@@ -753,6 +764,159 @@ gdn_import_refresh_search (Job     *job,
   return TRUE;
 }
 
+/* A large import writes its created orders set-based: the triggers that would copy the
+ * customer into each row, index its search text and add its KPI shares one row at a time
+ * are dropped inside the import's transaction, and what they do is done once for all the
+ * rows; when the import at least doubles the orders, their indexes are dropped too and
+ * made again by sorting, which is several times faster than growing them row by row. The
+ * schema comes back as it was, in the same transaction: a failure or a crash leaves the
+ * file as it was before. */
+static guint bulk_orders = 1000;
+static guint bulk_index_orders = 10000;
+
+/**
+ * gdn_import_set_bulk_for_testing:
+ * @orders: from how many created orders an import writes them set-based
+ * @index_orders: and from how many it makes the orders' indexes again
+ *
+ * For tests that compare the ways of writing.
+ */
+void
+gdn_import_set_bulk_for_testing (guint orders,
+                                 guint index_orders)
+{
+  bulk_orders = orders;
+  bulk_index_orders = index_orders;
+}
+
+/* the orders' triggers on INSERT, and the one on UPDATE OF search_text */
+static const char * const bulk_triggers[] = {
+  "orders_customer_ai", "orders_fts_ai", "orders_kpi_ai", "orders_fts_au",
+};
+
+/* Saves the SQL of what @where selects in sqlite_master into @saved, and drops it */
+static gboolean
+drop_saved (Job         *job,
+            const char  *type,
+            const char  *where,
+            GPtrArray   *saved,
+            GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT name, sql FROM sqlite_master"
+                                          " WHERE type = '%s' AND sql IS NOT NULL AND %s"
+                                          " ORDER BY rowid", type, where);
+  g_autoptr(sqlite3_stmt) stmt = prepare (job, sql, error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (saved, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gdn_database_set_error (job->db, rc, error);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP %s %s", type,
+                                               (const char *) names->pdata[i]);
+
+      if (!gdn_database_exec (job->db, drop, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+exec_saved (Job         *job,
+            GPtrArray   *saved,
+            const char  *only,
+            GError     **error)
+{
+  for (guint i = 0; i < saved->len; i++)
+    {
+      const char *sql = saved->pdata[i];
+
+      if (sql == NULL || (only != NULL && strstr (sql, only) == NULL))
+        continue;
+      if (!gdn_database_exec (job->db, sql, error))
+        return FALSE;
+      g_clear_pointer (&saved->pdata[i], g_free);
+    }
+  return TRUE;
+}
+
+static gboolean
+write_staged_bulk (Job         *job,
+                   gint64       n_created,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GString) select = g_string_new ("n.id");
+  g_autofree char *cols = column_list (job->klass, "id");
+  g_autofree char *line_cols = column_list (job->line_klass, "");
+  g_autofree char *sql = NULL;
+  g_autofree char *where = NULL;
+  gint64 n_old;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bulk_triggers); i++)
+    g_string_append_printf (names, "%s'%s'", i ? ", " : "", bulk_triggers[i]);
+  where = g_strdup_printf ("name IN (%s)", names->str);
+  if (!drop_saved (job, "trigger", where, triggers, error))
+    return FALSE;
+
+  n_old = gdn_database_query_int (job->db, "SELECT count(*) FROM orders", error);
+  if (n_old < 0)
+    return FALSE;
+  if (n_created >= bulk_index_orders && n_created >= n_old &&
+      !drop_saved (job, "index", "tbl_name IN ('orders', 'order_lines')", indexes, error))
+    return FALSE;
+
+  /* the orders with their customer's code and name, then their lines */
+  for (guint i = 0; i < job->klass->n_fields; i++)
+    if (!(job->klass->fields[i].flags & GDN_FIELD_DERIVED))
+      g_string_append_printf (select, ", n.%s", job->klass->fields[i].name);
+  sql = g_strdup_printf ("INSERT INTO main.orders (%s, customer_code, customer_name)"
+                         " SELECT %s, c.code, c.name FROM temp.gdn_import_new n"
+                         " LEFT JOIN main.customers c ON c.id = n.customer_id ORDER BY n.id;"
+                         "INSERT INTO main.order_lines (%s) SELECT %s"
+                         " FROM temp.gdn_import_new_lines ORDER BY rowid;"
+                         "DELETE FROM temp.gdn_import_new;"
+                         "DELETE FROM temp.gdn_import_new_lines;",
+                         cols, select->str, line_cols, line_cols);
+  if (!gdn_database_exec (job->db, sql, error))
+    return FALSE;
+
+  /* the search text reads the lines by their order */
+  if (!exec_saved (job, indexes, " ON order_lines", error))
+    return FALSE;
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("UPDATE orders SET search_text = (%s) WHERE id > %" G_GINT64_FORMAT,
+                         job->klass->search_expr, job->last_old_id);
+  if (!gdn_database_exec (job->db, sql, error) ||
+      !exec_saved (job, indexes, NULL, error))
+    return FALSE;
+
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("INSERT INTO orders_fts (rowid, search_text)"
+                         " SELECT id, search_text FROM orders WHERE id > %" G_GINT64_FORMAT
+                         " ORDER BY id", job->last_old_id);
+  if (!gdn_database_exec (job->db, sql, error) ||
+      !gdn_migration_add_order_days (gdn_database_get_handle (job->db), job->last_old_id,
+                                     error))
+    return FALSE;
+  job->bulk = TRUE;
+  return exec_saved (job, triggers, NULL, error);
+}
+
 /* The created orders, then their lines, from the temporary tables (see above). */
 gboolean
 gdn_import_write_staged (Job     *job,
@@ -761,9 +925,12 @@ gdn_import_write_staged (Job     *job,
   g_autofree char *cols = NULL;
   g_autofree char *line_cols = NULL;
   g_autofree char *sql = NULL;
+  gint64 n_created = job->next_id - job->last_old_id - 1;
 
   if (!job->staging)
     return TRUE;
+  if (n_created >= bulk_orders)
+    return write_staged_bulk (job, n_created, error);
   cols = column_list (job->klass, "id");
   line_cols = column_list (job->line_klass, "");
   sql = g_strdup_printf ("INSERT INTO main.orders (%s) SELECT %s FROM temp.gdn_import_new"

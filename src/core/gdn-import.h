@@ -60,4 +60,7 @@ guint           gdn_import_get_n_warnings    (GdnImport            *self);
 GPtrArray      *gdn_import_get_problems      (GdnImport            *self);
 GdnCsvEncoding  gdn_import_get_encoding      (GdnImport            *self);
 
+void            gdn_import_set_bulk_for_testing (guint                orders,
+                                                 guint                index_orders);
+
 G_END_DECLS

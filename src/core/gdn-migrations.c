@@ -707,6 +707,57 @@ gdn_migration_copies_from (const char *table,
   return FALSE;
 }
 
+/* What the orders' insert trigger adds row by row, for every order above an id, in one
+ * statement per table (an import writing many orders drops the trigger meanwhile) */
+static const char order_days_after[] =
+  "INSERT INTO kpi_created_days (day, orders, converted, quoted, delivered)\n"
+  "  SELECT created_date, count(*), sum(" ORDER_CONVERTED ("o") "), sum(" ORDER_QUOTED ("o") "),\n"
+  "    sum(" ORDER_DELIVERED ("o") ") FROM orders o WHERE id > %1$s AND deleted_at IS NULL\n"
+  "  GROUP BY 1 ORDER BY 1\n"
+  "  ON CONFLICT (day) DO UPDATE SET orders = orders + excluded.orders,\n"
+  "    converted = converted + excluded.converted, quoted = quoted + excluded.quoted,\n"
+  "    delivered = delivered + excluded.delivered;\n"
+  "INSERT INTO kpi_confirmed_days (day, type, status, orders, amount)\n"
+  "  SELECT confirmed_date, type, status, count(*), total(amount) FROM orders\n"
+  "  WHERE id > %1$s AND confirmed_date IS NOT NULL AND deleted_at IS NULL\n"
+  "  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3\n"
+  "  ON CONFLICT (day, type, status) DO UPDATE SET orders = orders + excluded.orders,\n"
+  "    amount = CASE WHEN orders + excluded.orders = 0 THEN 0.0\n"
+  "      ELSE amount + excluded.amount END;\n"
+  "INSERT INTO kpi_delivered_days (day, orders, on_time)\n"
+  "  SELECT delivered_date, count(*), sum(" ORDER_ON_TIME ("o") ") FROM orders o\n"
+  "  WHERE id > %1$s AND delivered_date IS NOT NULL AND deleted_at IS NULL\n"
+  "  GROUP BY 1 ORDER BY 1\n"
+  "  ON CONFLICT (day) DO UPDATE SET orders = orders + excluded.orders,\n"
+  "    on_time = on_time + excluded.on_time;\n";
+
+/**
+ * gdn_migration_add_order_days:
+ * @after_id: the orders above it are added
+ *
+ * Adds the shares of the orders above @after_id to the KPI day totals, as the orders'
+ * insert trigger would have one by one. Runs inside the caller's transaction.
+ */
+gboolean
+gdn_migration_add_order_days (sqlite3  *handle,
+                              gint64    after_id,
+                              GError  **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, after_id);
+  g_autoptr(GString) sql = g_string_new (order_days_after);
+  int rc;
+
+  g_string_replace (sql, "%1$s", id, 0);
+  rc = sqlite3_exec (handle, sql->str, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, GDN_DATABASE_ERROR, GDN_DATABASE_ERROR_FAILED,
+                   _("Cannot update the KPI totals: %s"), sqlite3_errmsg (handle));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * gdn_migration_apply:
  * @step: the version the database moves to (1 for an empty file)

@@ -10,6 +10,10 @@ gboolean gdn_migration_apply (sqlite3  *handle,
                               int       step,
                               GError  **error);
 
+gboolean gdn_migration_add_order_days (sqlite3  *handle,
+                                       gint64    after_id,
+                                       GError  **error);
+
 gboolean gdn_migration_copies_from (const char *table,
                                     const char *column,
                                     const char *source);
