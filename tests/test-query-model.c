@@ -838,6 +838,74 @@ test_change_in_place (void)
   g_assert_cmpstr (gdn_record_get_string (shown, "status"), ==, "qc");
 }
 
+/* A view's rows get their new records in place: the records it holds become the rows now
+ * at their positions, announced as replaced by themselves, so that its widgets are bound
+ * again rather than made anew. */
+static void
+test_recycle (void)
+{
+  g_autoptr(GdnStore) store = open_store_with_orders (1200);
+  g_autoptr(GdnQueryModel) model = gdn_query_model_new (store, GDN_TYPE_ORDER);
+  g_autoptr(Mirror) m = NULL;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) by_no = NULL;
+  g_autoptr(GdnRecord) far = NULL;
+  g_autoptr(GdnRecord) order = NULL;
+  const guint sorted[] = { 30, 1170, 1170, 0, 30, 30 };
+  const guint edited[] = { 3, 1, 1 };
+  const guint searched[] = { 0, 1200, 0, 0, 0, 10 };
+  const guint cleared[] = { 0, 10, 0, 0, 0, 1200 };
+  const guint far_apart[] = { 0, 1200, 0, 0, 0, 1200 };
+  gint64 id;
+
+  gdn_query_model_set_recycle_rows (model, TRUE);
+  m = mirror_new (model, DEFAULT_SQL);
+  /* what a list view showing the first 30 rows holds */
+  for (guint i = 0; i < 30; i++)
+    g_ptr_array_add (shown, g_list_model_get_item (G_LIST_MODEL (model), i));
+
+  g_assert_true (gdn_query_model_set_sort (model, "order_no", FALSE));
+  assert_events (m, sorted, G_N_ELEMENTS (sorted));
+  mirror_check (m, "SELECT id FROM orders ORDER BY order_no, id");
+  by_no = query_ids (store, "SELECT id FROM orders ORDER BY order_no, id");
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr(GdnRecord) now = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autofree char *no = g_strdup_printf ("SO-2025%05u", i + 1);
+
+      g_assert_true (now == shown->pdata[i]);
+      g_assert_cmpint (gdn_record_get_id (now), ==, g_array_index (by_no, gint64, i));
+      g_assert_cmpstr (gdn_record_get_string (now, "order_no"), ==, no);
+    }
+
+  /* a record given its new row in place still follows that row's changes */
+  id = gdn_record_get_id (shown->pdata[3]);
+  order = get_order (store, id);
+  gdn_record_set_string (order, "notes", "改用顺丰");
+  update_order (store, order);
+  assert_events (m, edited, G_N_ELEMENTS (edited));
+  g_assert_cmpstr (gdn_record_get_string (shown->pdata[3], "notes"), ==, "改用顺丰");
+
+  /* fewer rows than are shown: the whole list is replaced, the old rows first */
+  gdn_query_model_set_search (model, "SO-20250010");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 10);
+  assert_events (m, searched, G_N_ELEMENTS (searched));
+  g_ptr_array_set_size (shown, 0);
+  gdn_query_model_set_search (model, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1200);
+  assert_events (m, cleared, G_N_ELEMENTS (cleared));
+  mirror_check (m, "SELECT id FROM orders ORDER BY order_no, id");
+
+  /* rows held far apart (a selection scrolled away from) are not taken in place */
+  g_ptr_array_add (shown, g_list_model_get_item (G_LIST_MODEL (model), 0));
+  far = g_list_model_get_item (G_LIST_MODEL (model), 900);
+  id = gdn_record_get_id (far);
+  g_assert_true (gdn_query_model_set_sort (model, "order_no", TRUE));
+  assert_events (m, far_apart, G_N_ELEMENTS (far_apart));
+  mirror_check (m, "SELECT id FROM orders ORDER BY order_no DESC, id DESC");
+  g_assert_cmpint (gdn_record_get_id (far), ==, id);
+}
+
 static void
 test_change_moves (void)
 {
@@ -1245,6 +1313,7 @@ main (int    argc,
   g_test_add_func ("/query-model/search/short-cap", test_search_short_cap);
   g_test_add_func ("/query-model/search/without-index", test_search_without_index);
   g_test_add_func ("/query-model/changes/in-place", test_change_in_place);
+  g_test_add_func ("/query-model/changes/recycle", test_recycle);
   g_test_add_func ("/query-model/changes/moves", test_change_moves);
   g_test_add_func ("/query-model/changes/moves-uncached", test_change_moves_uncached);
   g_test_add_func ("/query-model/changes/capped", test_change_capped);

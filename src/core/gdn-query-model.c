@@ -26,6 +26,7 @@
 
 #define PAGE_SIZE        100
 #define MAX_CACHED_ROWS  (20 * PAGE_SIZE)
+#define RECYCLE_ROWS     (4 * PAGE_SIZE)
 #define MAX_SNAPSHOTS    10000
 /* below this many rows skipped, an OFFSET is cheaper than seeking through the index */
 #define SEEK_THRESHOLD   (50 * PAGE_SIZE)
@@ -132,6 +133,7 @@ struct _GdnQueryModel
   guint            n_cached;
   guint64          tick;
   GHashTable      *live;         /* id → LiveEntry: records handed out and still alive */
+  gboolean         recycle;      /* a reset gives the rows shown their new records in place */
 
   char            *function;     /* the snapshot SQL function and trigger name */
   GHashTable      *snapshots;    /* id → Snapshot */
@@ -1837,13 +1839,141 @@ position_from_cache (GdnQueryModel *self,
 
 /* ─── reacting to changes ───────────────────────────────────────────────────────────── */
 
+/* ─── rows shown, given their new records in place ────────────────────────────────── */
+
+static void
+forget_live (GdnQueryModel *self,
+             GdnRecord     *record)
+{
+  gint64 id = gdn_record_get_id (record);
+  LiveEntry *entry = g_hash_table_lookup (self->live, &id);
+
+  if (entry == NULL || entry->record != record)
+    return;
+  g_object_weak_unref (G_OBJECT (record), live_entry_gone_cb, entry);
+  g_hash_table_remove (self->live, &id);
+}
+
+static void
+remember_live (GdnQueryModel *self,
+               GdnRecord     *record)
+{
+  LiveEntry *entry = g_new0 (LiveEntry, 1);
+
+  entry->model = self;
+  entry->id = gdn_record_get_id (record);
+  entry->record = record;
+  g_object_weak_ref (G_OBJECT (record), live_entry_gone_cb, entry);
+  g_hash_table_insert (self->live, &entry->id, entry);
+}
+
+/* The records of the rows a view shows (held by someone besides the cache), by position
+ * from *@first: NULL unless every record handed out and alive is in the cache and they
+ * lie within RECYCLE_ROWS rows. They are no longer the live records of their ids. */
+static GPtrArray *
+take_shown (GdnQueryModel *self,
+            guint         *first)
+{
+  guint lo = G_MAXUINT, hi = 0, n_records = 0;
+  GPtrArray *shown;
+
+  for (guint s = 0; s < self->segments->len; s++)
+    {
+      Segment *seg = self->segments->pdata[s];
+
+      for (guint i = 0; i < seg->rows->len; i++)
+        {
+          Row *row = seg->rows->pdata[i];
+
+          if (row->record == NULL)
+            continue;
+          n_records++;
+          if (g_atomic_int_get (&G_OBJECT (row->record)->ref_count) > 1)
+            {
+              lo = MIN (lo, seg->start + i);
+              hi = MAX (hi, seg->start + i + 1);
+            }
+        }
+    }
+  /* a record held elsewhere, at a position no longer known */
+  if (lo == G_MAXUINT || hi - lo > RECYCLE_ROWS || g_hash_table_size (self->live) > n_records)
+    return NULL;
+
+  shown = g_ptr_array_new_full (hi - lo, (GDestroyNotify) g_object_unref);
+  g_ptr_array_set_size (shown, hi - lo);
+  for (guint s = 0; s < self->segments->len; s++)
+    {
+      Segment *seg = self->segments->pdata[s];
+
+      for (guint i = 0; i < seg->rows->len; i++)
+        {
+          Row *row = seg->rows->pdata[i];
+          guint position = seg->start + i;
+
+          if (row->record == NULL || position < lo || position >= hi ||
+              g_atomic_int_get (&G_OBJECT (row->record)->ref_count) <= 1)
+            continue;
+          forget_live (self, row->record);
+          shown->pdata[position - lo] = g_object_ref (row->record);
+        }
+    }
+  *first = lo;
+  return shown;
+}
+
+/* Gives the records of @shown (see take_shown()) the rows now at their positions and
+ * announces them as replaced by themselves: a list view of GTK 4.8 then binds the
+ * widgets it has to their new values, where new records would have it make new widgets
+ * for every row shown. The rows after them and before them are announced apart, with
+ * no widgets among them. FALSE when the rows shown are no longer all there. */
+static gboolean
+replace_shown (GdnQueryModel *self,
+               GPtrArray     *shown,
+               guint          first,
+               guint          old_n)
+{
+  guint end = first + shown->len;
+  guint new_n = self->n_items;
+
+  if (end > new_n)
+    return FALSE;
+  for (guint position = first; position < end; position++)
+    {
+      GdnRecord *record = shown->pdata[position - first];
+      Row *row;
+
+      if (record == NULL)
+        continue;
+      if ((row = lookup (self, position)) == NULL)
+        return FALSE;
+      if (row->record == record)
+        continue;
+      gdn_record_assign (record, row->record);
+      forget_live (self, row->record);
+      g_object_unref (row->record);
+      row->record = g_object_ref (record);
+      remember_live (self, record);
+    }
+
+  if (old_n > end || new_n > end)
+    g_list_model_items_changed (G_LIST_MODEL (self), end, old_n - end, new_n - end);
+  g_list_model_items_changed (G_LIST_MODEL (self), first, end - first, end - first);
+  if (first > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, first, first);
+  return TRUE;
+}
+
 /* Everything may have changed: start again from a count. */
 static void
 reset (GdnQueryModel *self,
        gboolean       recount)
 {
   guint old_n = self->n_items;
+  g_autoptr(GPtrArray) shown = NULL;
+  guint first = 0;
 
+  if (self->recycle && self->counted)
+    shown = take_shown (self, &first);
   clear_cache (self);
   g_hash_table_remove_all (self->snapshots);
   self->snapshots_lost = FALSE;
@@ -1855,7 +1985,8 @@ reset (GdnQueryModel *self,
   if (recount)
     update_n_items (self);
   choose_plan (self);
-  announce_reset (self, old_n);
+  if (shown == NULL || !replace_shown (self, shown, first, old_n))
+    announce_reset (self, old_n);
   if (old_n != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
@@ -2799,6 +2930,23 @@ gdn_query_model_find_position (GdnQueryModel *self,
   if (position != NULL)
     *position = pos;
   return TRUE;
+}
+
+/**
+ * gdn_query_model_set_recycle_rows:
+ *
+ * Whether a new search, sort or filter gives the records a view holds (the rows it
+ * shows, when they are near each other) the rows now at their positions, announcing
+ * them as replaced by themselves, so that a list view binds the widgets it has again
+ * instead of making new ones. For views only: a record taken from the model may then
+ * become another one.
+ */
+void
+gdn_query_model_set_recycle_rows (GdnQueryModel *self,
+                                  gboolean       recycle)
+{
+  g_return_if_fail (GDN_IS_QUERY_MODEL (self));
+  self->recycle = recycle;
 }
 
 /**

@@ -38,6 +38,8 @@ gboolean       gdn_query_model_get_count_capped  (GdnQueryModel  *self);
 gboolean       gdn_query_model_find_position     (GdnQueryModel  *self,
                                                   gint64          id,
                                                   guint          *position);
+void           gdn_query_model_set_recycle_rows  (GdnQueryModel  *self,
+                                                  gboolean        recycle);
 void           gdn_query_model_reload            (GdnQueryModel  *self);
 const GError  *gdn_query_model_get_error         (GdnQueryModel  *self);
 

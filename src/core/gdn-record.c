@@ -834,6 +834,32 @@ gdn_record_validate (GdnRecord  *self,
 }
 
 /**
+ * gdn_record_assign:
+ * @from: a record of the same type
+ *
+ * Makes @self the record @from is: its id, times, version and every field, notifying
+ * what changed.
+ */
+void
+gdn_record_assign (GdnRecord *self,
+                   GdnRecord *from)
+{
+  GdnRecordPrivate *priv = gdn_record_get_instance_private (self);
+  GdnRecordPrivate *from_priv = gdn_record_get_instance_private (from);
+
+  g_return_if_fail (G_OBJECT_TYPE (self) == G_OBJECT_TYPE (from));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  gdn_record_set_id (self, from_priv->id);
+  set_text (&priv->created_at, from_priv->created_at);
+  set_text (&priv->updated_at, from_priv->updated_at);
+  set_text (&priv->deleted_at, from_priv->deleted_at);
+  priv->version = from_priv->version;
+  gdn_record_copy_fields (self, from);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
  * gdn_record_copy_fields:
  *
  * Copies every field (not the id) of @from, which must be of the same type.

@@ -125,6 +125,8 @@ char            *gdn_record_format_at           (GdnRecord       *self,
                                                  guint            index);
 gboolean         gdn_record_validate            (GdnRecord       *self,
                                                  GError         **error);
+void             gdn_record_assign              (GdnRecord       *self,
+                                                 GdnRecord       *from);
 void             gdn_record_copy_fields         (GdnRecord       *self,
                                                  GdnRecord       *from);
 

@@ -450,6 +450,7 @@ gdn_record_list_constructed (GObject *object)
   self->flags_index = gdn_record_class_find_field (klass, "flags");
 
   self->model = gdn_query_model_new (self->store, self->item_type);
+  gdn_query_model_set_recycle_rows (self->model, TRUE);
   self->selection = gdn_query_selection_new (self->model);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 

@@ -213,6 +213,7 @@ set_store (GdnRecordPicker *self,
 
   self->store = g_object_ref (store);
   self->model = gdn_query_model_new (self->store, self->item_type);
+  gdn_query_model_set_recycle_rows (self->model, TRUE);
   selection = gdn_query_selection_new (self->model);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
