@@ -964,6 +964,112 @@ assert_same_kpi (GdnDatabase *db,
     }
 }
 
+/* The monthly series as it was read from the rows, before it summed the days: per month,
+ * the rows of each figure; by customer, the orders joined to their customer first */
+static const char * const reference_series_sql[] = {
+  "SELECT substr(delivered_date, 1, 7), count(*),"
+  " ifnull(sum(promised_date IS NOT NULL AND delivered_date <= promised_date), 0) FROM orders"
+  " WHERE delivered_date BETWEEN ?1 AND ?2 AND deleted_at IS NULL GROUP BY 1",
+  "SELECT substr(date, 1, 7), count(*), avg(overall) FROM surveys"
+  " WHERE date BETWEEN ?1 AND ?2 AND deleted_at IS NULL GROUP BY 1",
+  "SELECT substr(opened_at, 1, 7), count(*),"
+  " sum(first_response_at IS NOT NULL AND first_response_at <= datetime(opened_at, '+1 day')),"
+  " sum(status IN ('resolved', 'closed')) FROM cases"
+  " WHERE opened_at >= ?1 AND opened_at < ?3 AND deleted_at IS NULL GROUP BY 1",
+  "SELECT substr(created_date, 1, 7), count(*), ifnull(sum(confirmed_date IS NOT NULL"
+  "  OR status IN ('confirmed', 'in_production', 'qc', 'shipped', 'delivered', 'closed')), 0)"
+  " FROM orders WHERE created_date BETWEEN ?1 AND ?2 AND deleted_at IS NULL GROUP BY 1",
+  "SELECT substr(confirmed_date, 1, 7), count(*), total(amount) FROM orders"
+  " WHERE confirmed_date BETWEEN ?1 AND ?2 AND deleted_at IS NULL GROUP BY 1",
+  "SELECT c.code, c.name, count(*),"
+  " ifnull(sum(promised_date IS NOT NULL AND delivered_date <= promised_date), 0)"
+  " FROM orders o JOIN customers c ON c.id = o.customer_id"
+  " WHERE o.delivered_date BETWEEN ?1 AND ?2 AND o.deleted_at IS NULL"
+  " GROUP BY o.customer_id ORDER BY 3 DESC, c.code"
+  " LIMIT " G_STRINGIFY (GDN_KPI_SERIES_MAX_CUSTOMERS),
+};
+
+static void
+assert_same_series (GdnDatabase *db,
+                    const char  *from,
+                    const char  *to)
+{
+  g_autofree char *end = gdn_date_add_days (to, 1);
+  g_autofree char *period = g_strdup_printf ("%s … %s (series):", from, to);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdnKpiSeries) series = gdn_kpi_series_compute (db, from, to, &error);
+  guint n_customers = 0;
+
+  g_assert_no_error (error);
+  for (guint q = 0; q < G_N_ELEMENTS (reference_series_sql); q++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = gdn_database_prepare (db, reference_series_sql[q], &error);
+
+      g_assert_no_error (error);
+      sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+      if (sqlite3_bind_parameter_count (stmt) >= 3)
+        sqlite3_bind_text (stmt, 3, end, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *key = (const char *) sqlite3_column_text (stmt, 0);
+          gint64 count = sqlite3_column_int64 (stmt, 1);
+          GdnKpiMonth *m = NULL;
+
+          for (guint i = 0; q < 5 && i < series->months->len; i++)
+            if (strncmp (g_array_index (series->months, GdnKpiMonth, i).month, key, 7) == 0)
+              m = &g_array_index (series->months, GdnKpiMonth, i);
+          if (q < 5 && m == NULL)
+            g_error ("%s no month %s", period, key);
+
+          switch (q)
+            {
+            case 0:
+              assert_same_rate (m->on_time_delivery,
+                                reference_rate (count, sqlite3_column_int64 (stmt, 2)),
+                                "on time");
+              break;
+            case 1:
+              assert_same_int (m->satisfaction.count, count, "surveys");
+              assert_same_double (m->satisfaction.mean, sqlite3_column_double (stmt, 2),
+                                  "satisfaction");
+              break;
+            case 2:
+              assert_same_rate (m->response_24h,
+                                reference_rate (count, sqlite3_column_int64 (stmt, 2)),
+                                "24-hour response");
+              assert_same_rate (m->closure, reference_rate (count, sqlite3_column_int64 (stmt, 3)),
+                                "closure");
+              break;
+            case 3:
+              assert_same_rate (m->conversion,
+                                reference_rate (count, sqlite3_column_int64 (stmt, 2)),
+                                "conversion");
+              break;
+            case 4:
+              assert_same_int (m->order_volume.count, count, "volume");
+              assert_same_amount (m->order_volume.amount, sqlite3_column_double (stmt, 2),
+                                  "amount");
+              break;
+            default:
+              {
+                GdnKpiGroup *g;
+
+                g_assert_cmpuint (n_customers, <, series->on_time_by_customer->len);
+                g = g_ptr_array_index (series->on_time_by_customer, n_customers++);
+                g_assert_cmpstr (g->key, ==, key);
+                g_assert_cmpstr (g->label, ==, (const char *) sqlite3_column_text (stmt, 1));
+                assert_same_rate (g->rate, reference_rate (sqlite3_column_int64 (stmt, 2),
+                                                           sqlite3_column_int64 (stmt, 3)),
+                                  "by customer");
+              }
+              break;
+            }
+        }
+    }
+  g_assert_cmpuint (n_customers, ==, series->on_time_by_customer->len);
+}
+
 /* a year, a month, 17 days over a month's end, one day, nothing, and all time */
 static const char * const periods[][2] = {
   { "2025-07-01", "2026-06-30" },
@@ -978,7 +1084,10 @@ static void
 assert_same_periods (GdnDatabase *db)
 {
   for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
-    assert_same_kpi (db, periods[i][0], periods[i][1]);
+    {
+      assert_same_kpi (db, periods[i][0], periods[i][1]);
+      assert_same_series (db, periods[i][0], periods[i][1]);
+    }
 }
 
 static char *

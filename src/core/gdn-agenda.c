@@ -44,7 +44,10 @@ G_DEFINE_BOXED_TYPE (GdnAgendaEntry, gdn_agenda_entry, gdn_agenda_entry_ref,
 
 static const char derived_sql[] =
   "WITH n AS (SELECT ?1 AS now, date(?1) AS today, date(?1, '+7 days') AS horizon,"
-  "   date(?1, '-7 days') AS week_ago),\n"
+  "   date(?1, '-7 days') AS week_ago,"
+  "   strftime('%m', ?1, '-7 days', 'start of month', '-1 month') AS birthday_month_1,"
+  "   strftime('%m', ?1, '-7 days') AS birthday_month_2,"
+  "   strftime('%m', ?1, '+7 days') AS birthday_month_3),\n"
   /* the rows without source_id, by what they name: one pass, then an automatic index,
    * instead of a look-up among all of them for each reminder */
   "legacy AS MATERIALIZED (SELECT r.kind, date(r.due_at) AS day,"
@@ -52,10 +55,12 @@ static const char derived_sql[] =
   "    WHEN 'follow_up' THEN r.customer_id ELSE r.order_id END AS ref, max(r.id) AS id"
   " FROM reminders r WHERE r.source_id IS NULL AND r.deleted_at IS NULL GROUP BY 1, 2, 3),\n"
   "cand AS (\n"
+  /* legacy_ref has no affinity, like the legacy rows' ref: the automatic index on those
+   * rows can then look it up along with the kind and the day */
   " SELECT 'payment_due' AS kind, o.id AS source_id, o.payment_due || ' 00:00:00' AS due,"
   "   1 AS all_day, o.order_no AS a, cu.name AS b, NULL AS c, 'orders' AS link_table,"
   "   o.id AS link_id, o.customer_id AS customer_id, o.id AS order_id, 0 AS case_id,"
-  "   0 AS contact_id, o.id AS legacy_ref\n"
+  "   0 AS contact_id, +o.id AS legacy_ref\n"
   " FROM orders o JOIN customers cu ON cu.id = o.customer_id, n\n"
   " WHERE o.deleted_at IS NULL AND o.payment_due IS NOT NULL AND o.payment_due <= n.horizon"
   "   AND o.status NOT IN ('closed', 'cancelled', 'lost')\n"
@@ -97,7 +102,17 @@ static const char derived_sql[] =
   "     THEN " BIRTHDAY_IN ("strftime('%Y', n.today) + 1")
   "     ELSE " BIRTHDAY_IN ("strftime('%Y', n.today) + 0") " END AS day"
   "   FROM contacts p, n"
-  "   WHERE p.deleted_at IS NULL AND p.birthday IS NOT NULL AND length(p.birthday) >= 10) b"
+  "   WHERE p.deleted_at IS NULL AND p.birthday IS NOT NULL AND length(p.birthday) >= 10"
+  /* a birthday written with a month 01-12 and a day 01-31 falls in that month or in the
+   * first days of the next: unless its month is that of a week ago, the one before it,
+   * or that of a week ahead, it cannot be on the list. Only the birthdays written
+   * otherwise need their day worked out to tell. */
+  "     AND (substr(p.birthday, 6, 2) IN (n.birthday_month_1, n.birthday_month_2,"
+  "         n.birthday_month_3)"
+  "       OR NOT (substr(p.birthday, 6, 2) GLOB '[0-9][0-9]'"
+  "         AND substr(p.birthday, 6, 2) BETWEEN '01' AND '12'"
+  "         AND substr(p.birthday, 9, 2) GLOB '[0-9][0-9]'"
+  "         AND substr(p.birthday, 9, 2) BETWEEN '01' AND '31'))) b"
   "   JOIN customers cu ON cu.id = b.customer_id, n\n"
   " WHERE cu.deleted_at IS NULL AND b.day <= n.horizon\n"
   ")\n"
@@ -273,12 +288,32 @@ entry_from_row (sqlite3_stmt *stmt,
   return entry;
 }
 
-static int
-compare_entries (gconstpointer a,
-                 gconstpointer b)
+/* An entry with the collation key of its title, made when a comparison first needs it:
+ * thousands of overdue payments share a day, and collating their titles pair by pair
+ * normalized them again at each comparison. Keys compare as the titles collate. */
+typedef struct
 {
-  const GdnAgendaEntry *x = *(GdnAgendaEntry * const *) a;
-  const GdnAgendaEntry *y = *(GdnAgendaEntry * const *) b;
+  GdnAgendaEntry *entry;
+  char           *title_key;
+} SortItem;
+
+static const char *
+title_key (SortItem *item)
+{
+  if (item->title_key == NULL)
+    item->title_key = g_utf8_collate_key (item->entry->title, -1);
+  return item->title_key;
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  SortItem *p = *(SortItem * const *) a;
+  SortItem *q = *(SortItem * const *) b;
+  const GdnAgendaEntry *x = p->entry;
+  const GdnAgendaEntry *y = q->entry;
   int cmp;
 
   if (x->group != y->group)
@@ -292,9 +327,31 @@ compare_entries (gconstpointer a,
     return cmp;
   if ((cmp = strcmp (x->kind, y->kind)) != 0)
     return cmp;
-  if ((cmp = g_utf8_collate (x->title, y->title)) != 0)
+  if ((cmp = strcmp (title_key (p), title_key (q))) != 0)
     return cmp;
   return strcmp (x->key, y->key);
+}
+
+/* (the sort moves pointers to the items, so that a key made on the way stays with its
+ * item) */
+static void
+sort_entries (GPtrArray *entries)
+{
+  guint n = entries->len;
+  g_autofree SortItem *items = g_new0 (SortItem, MAX (n, 1));
+  g_autofree SortItem **order = g_new (SortItem *, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      items[i].entry = g_ptr_array_index (entries, i);
+      order[i] = &items[i];
+    }
+  g_qsort_with_data (order, n, sizeof (SortItem *), compare_items, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      entries->pdata[i] = order[i]->entry;
+      g_free (items[i].title_key);
+    }
 }
 
 static gboolean
@@ -336,7 +393,7 @@ list_on (sqlite3     *db,
       !add_rows (db, own_sql, now, entries, error))
     return NULL;
 
-  g_ptr_array_sort (entries, compare_entries);
+  sort_entries (entries);
   return g_steal_pointer (&entries);
 }
 

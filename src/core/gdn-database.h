@@ -33,7 +33,7 @@ typedef enum
 #define GDN_DATABASE_SYNC_CHECK_LIMIT (G_GINT64_CONSTANT (64) * 1024 * 1024)
 
 /* The schema version this program writes; files with a newer one are refused. */
-#define GDN_SCHEMA_VERSION 5
+#define GDN_SCHEMA_VERSION 6
 
 #define GDN_TYPE_DATABASE (gdn_database_get_type ())
 G_DECLARE_FINAL_TYPE (GdnDatabase, gdn_database, GDN, DATABASE, GObject)

@@ -662,12 +662,35 @@ static const char step_5[] =
   "CREATE INDEX interactions_by_period ON interactions(at, deleted_at, channel, customer_id,\n"
   "  case_id);\n";
 
+/* Step 6: today's agenda (gdn-agenda.c) reads its candidates from indexes of them alone:
+ * the payments of open orders (a few in a hundred, with what the agenda shows of them),
+ * the orders in production, the follow-ups not in the trash, the birthdays, the reminder
+ * rows without source_id (the demo writes tens of thousands), and a customer's
+ * interactions with their trash mark, so that telling whether a follow-up is the
+ * customer's latest reads no rows. */
+static const char step_6[] =
+  "CREATE INDEX orders_payment_open ON orders(payment_due, customer_id, order_no, status,\n"
+  "  deleted_at)\n"
+  "  WHERE deleted_at IS NULL AND payment_due IS NOT NULL\n"
+  "    AND status NOT IN ('closed', 'cancelled', 'lost');\n"
+  "CREATE INDEX orders_production_open ON orders(status, promised_date, customer_id,\n"
+  "  order_no, deleted_at) WHERE status = 'in_production' AND deleted_at IS NULL;\n"
+  "CREATE INDEX interactions_follow_up_open ON interactions(next_follow_up, customer_id, at,\n"
+  "  deleted_at) WHERE deleted_at IS NULL AND next_follow_up IS NOT NULL;\n"
+  "CREATE INDEX contacts_birthday ON contacts(birthday, customer_id, name, deleted_at)\n"
+  "  WHERE deleted_at IS NULL AND birthday IS NOT NULL;\n"
+  "CREATE INDEX reminders_legacy ON reminders(kind, due_at, order_id, case_id, contact_id,\n"
+  "  customer_id, source_id, deleted_at) WHERE source_id IS NULL AND deleted_at IS NULL;\n"
+  "DROP INDEX interactions_customer;\n"
+  "CREATE INDEX interactions_customer ON interactions(customer_id, at, deleted_at);\n";
+
 static const char * const steps[] = {
   step_1,
   step_2,
   step_3,
   step_4,
   step_5,
+  step_6,
 };
 
 /* The columns step 3 copies from other tables, and the tables whose writes change them. */
