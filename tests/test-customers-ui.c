@@ -46,15 +46,21 @@ is_visible_error_label (GtkWidget     *widget,
          gtk_widget_is_visible (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
 }
 
+static gboolean
+is_customers_view (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GDN_IS_SECTION_VIEW (widget) &&
+         g_strcmp0 (gdn_section_view_get_section (GDN_SECTION_VIEW (widget)), "customers") == 0;
+}
+
 /* The section view around the customer page: the Customers section's */
 static GtkWidget *
 find_customers_view (GtkWindow *window)
 {
-  GtkWidget *page = gdn_ui_test_get_widget_of_type (GTK_WIDGET (window), GDN_TYPE_CUSTOMER_PAGE);
-  GtkWidget *view = gtk_widget_get_ancestor (page, GDN_TYPE_SECTION_VIEW);
+  GtkWidget *view = gdn_ui_test_find_widget (GTK_WIDGET (window), is_customers_view, NULL);
 
   g_assert_nonnull (view);
-  g_assert_cmpstr (gdn_section_view_get_section (GDN_SECTION_VIEW (view)), ==, "customers");
   return view;
 }
 
@@ -229,13 +235,13 @@ check_customer_file (GdnApplication *app,
   gdn_window_set_section (GDN_WINDOW (window), "customers");
   view = find_customers_view (window);
   list = GDN_RECORD_LIST (gdn_ui_test_get_widget_of_type (view, GDN_TYPE_RECORD_LIST));
-  page = gdn_ui_test_get_widget_of_type (view, GDN_TYPE_CUSTOMER_PAGE);
   gdn_ui_test_wait_for (gdn_ui_test_is_mapped, list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gdn_record_list_get_model (list))),
                     ==, 1);
 
   /* New customer (the toolbar button, as Ctrl+N): an empty form */
   click (view, "win.new-record");
+  page = gdn_ui_test_get_widget_of_type (view, GDN_TYPE_CUSTOMER_PAGE);
   gdn_ui_test_wait_for (gdn_ui_test_is_mapped, page);
   g_assert_cmpstr (gdn_customer_page_get_title (GDN_CUSTOMER_PAGE (page)), ==, "New Customer");
 
@@ -402,11 +408,11 @@ check_unsaved_changes (GdnApplication *app,
   gdn_window_set_section (GDN_WINDOW (window), "customers");
   view = find_customers_view (window);
   list = GDN_RECORD_LIST (gdn_ui_test_get_widget_of_type (view, GDN_TYPE_RECORD_LIST));
-  page = gdn_ui_test_get_widget_of_type (view, GDN_TYPE_CUSTOMER_PAGE);
 
   /* win.open-record, as a link from an order does */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "s",
                                              "customers:1"));
+  page = gdn_ui_test_get_widget_of_type (view, GDN_TYPE_CUSTOMER_PAGE);
   gdn_ui_test_wait_for (gdn_ui_test_is_mapped, page);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (page, "Customer name"))),
                    ==, "东莞市长安五金制品厂");

@@ -198,15 +198,21 @@ add_customer (GdnStore *store)
 
 /* ---- the views ---------------------------------------------------------------------- */
 
+static gboolean
+is_orders_view (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GDN_IS_SECTION_VIEW (widget) &&
+         g_strcmp0 (gdn_section_view_get_section (GDN_SECTION_VIEW (widget)), "orders") == 0;
+}
+
 /* The section view around the order page: the Orders section's */
 static GdnSectionView *
 get_orders_view (GtkWindow *window)
 {
-  GtkWidget *page = gdn_ui_test_get_widget_of_type (GTK_WIDGET (window), GDN_TYPE_ORDER_PAGE);
-  GtkWidget *view = gtk_widget_get_ancestor (page, GDN_TYPE_SECTION_VIEW);
+  GtkWidget *view = gdn_ui_test_find_widget (GTK_WIDGET (window), is_orders_view, NULL);
 
   g_assert_nonnull (view);
-  g_assert_cmpstr (gdn_section_view_get_section (GDN_SECTION_VIEW (view)), ==, "orders");
   return GDN_SECTION_VIEW (view);
 }
 
@@ -274,9 +280,14 @@ check_workflow (GdnApplication *app,
   list = GDN_RECORD_LIST (gdn_ui_test_get_widget_of_type (GTK_WIDGET (view), GDN_TYPE_RECORD_LIST));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gdn_record_list_get_model (list))),
                     ==, 0);
+  /* the order page is made when first needed, not with the list */
+  g_assert_false (gdn_section_view_has_page (view));
+  g_assert_null (gdn_ui_test_find_widget (GTK_WIDGET (window), gdn_ui_test_is_of_type,
+                                          GSIZE_TO_POINTER (GDN_TYPE_ORDER_PAGE)));
 
   /* Ctrl+N: a new order, numbered, on its page */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL));
+  g_assert_true (gdn_section_view_has_page (view));
   page = GDN_ORDER_PAGE (gdn_ui_test_get_widget_of_type (GTK_WIDGET (view), GDN_TYPE_ORDER_PAGE));
   gdn_ui_test_wait_for (gdn_ui_test_is_mapped, page);
   g_assert_true (g_str_has_prefix (gtk_editable_get_text (GTK_EDITABLE (get_row (GTK_WIDGET (page),

@@ -21,6 +21,7 @@
 #include "gdn-ui-test-utils.h"
 #include "gdn-section-view.h"
 #include "gdn-section.h"
+#include "gdn-today-view.h"
 #include "gdn-window.h"
 
 /* The application runs for real (g_application_run with --database) in a real window;
@@ -199,6 +200,72 @@ test_sidebar_sections (void)
   path = gdn_test_tmp_path ("gendan.db");
   g_assert_cmpint (gdn_ui_test_run_app (path, check_sections, NULL), ==, 0);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+/* A window shown on another section than Today (as a link from a notification does) makes
+ * only that section's view, and no record page before a record is opened; the reminders
+ * falling due are still looked after, by the window's notifier */
+
+static gboolean
+is_today_view (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GDN_IS_TODAY_VIEW (widget);
+}
+
+static void
+check_first_section_only (GdnApplication *app,
+                          GtkWindow      *window,
+                          gpointer        data)
+{
+  GdnWindow *other = gdn_window_new (GTK_APPLICATION (app),
+                                     gdn_window_get_store (GDN_WINDOW (window)));
+  GdnReminderNotifier *notifier = gdn_window_get_reminder_notifier (other);
+  g_autoptr(GPtrArray) nothing = g_ptr_array_new ();
+  g_autofree char *until = NULL;
+  AdwViewStack *stack;
+  GtkWidget *orders;
+
+  /* what is due when the window opens is no news: from now on */
+  g_assert_nonnull (notifier);
+  g_assert_nonnull (gdn_reminder_notifier_get_notified_until (notifier));
+  until = g_strdup (gdn_reminder_notifier_get_notified_until (notifier));
+  gdn_reminder_notifier_update (notifier, nothing, "2000-01-01 00:00:00");
+  g_assert_cmpstr (gdn_reminder_notifier_get_notified_until (notifier), ==, until);
+  gdn_reminder_notifier_update (notifier, nothing, "2999-01-01 00:00:00");
+  g_assert_cmpstr (gdn_reminder_notifier_get_notified_until (notifier), ==,
+                   "2999-01-01 00:00:00");
+
+  gdn_window_set_section (other, "orders");
+  gtk_window_present (GTK_WINDOW (other));
+  gdn_ui_test_wait_for (gdn_ui_test_is_mapped, other);
+  stack = get_stack (GTK_WINDOW (other));
+
+  orders = gtk_stack_get_child_by_name (GTK_STACK (adw_view_stack_get_child_by_name (stack,
+                                                                                      "orders")),
+                                        "view");
+  g_assert_true (GDN_IS_SECTION_VIEW (orders));
+  g_assert_nonnull (gdn_ui_test_find_widget (orders, is_record_list, NULL));
+  g_assert_false (gdn_section_view_has_page (GDN_SECTION_VIEW (orders)));
+  g_assert_null (gdn_ui_test_find_widget (GTK_WIDGET (other), is_today_view, NULL));
+
+  /* Today is made when first shown (Alt+1) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (other), "win.show-section", "s",
+                                             "today"));
+  g_assert_nonnull (gdn_ui_test_find_widget (GTK_WIDGET (other), is_today_view, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (other));
+}
+
+static void
+test_first_section_only (void)
+{
+  g_autofree char *path = NULL;
+
+  if (!gdn_ui_test_have_display ())
+    return;
+  path = gdn_test_tmp_path ("gendan.db");
+  g_assert_cmpint (gdn_ui_test_run_app (path, check_first_section_only, NULL), ==, 0);
 }
 
 /* The overview counts are the rows in the store */
@@ -645,6 +712,7 @@ main (int   argc,
 
   g_test_add_func ("/window/format-count", test_format_count);
   g_test_add_func ("/window/sidebar/sections", test_sidebar_sections);
+  g_test_add_func ("/window/sections/shown-first-only", test_first_section_only);
   g_test_add_func ("/window/lists/match-store", test_counts_match_store);
   g_test_add_func ("/window/lists/empty", test_counts_empty);
   g_test_add_func ("/window/open/not-a-database", test_open_not_a_database);

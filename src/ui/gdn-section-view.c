@@ -11,8 +11,10 @@
 #include "gdn-window.h"
 
 /* The view of a section of records (Orders, Customers, Cases …): its list, and one
- * record's page in the list's place when a row is opened. Going elsewhere from a page
- * with unsaved changes asks first, by the page itself when it can, or here.
+ * record's page in the list's place when a row is opened. The page is made when a record
+ * is first opened (or a new one started): a list shows sooner without a form behind it.
+ * Going elsewhere from a page with unsaved changes asks first, by the page itself when it
+ * can, or here.
  *
  * The section's actions live in a group named after it: "orders.new" opens an empty
  * page, "orders.back" goes back to the list. */
@@ -33,7 +35,8 @@ struct _GdnSectionView
 
   char               *section;
   GdnRecordList      *list;
-  GdnRecordPage      *page;
+  GdnRecordPageNew    page_new;
+  GdnRecordPage      *page;       /* (nullable): until a record is first opened */
   GSimpleActionGroup *actions;
   GtkWidget          *confirm;    /* the "Save changes?" dialog while it is open */
   Next                next;       /* what to do once the page is closed */
@@ -56,10 +59,13 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (GdnSectionView, gdn_section_view, GTK_TYPE_WIDGET
                                G_IMPLEMENT_INTERFACE (GDN_TYPE_SECTION,
                                                       gdn_section_view_section_init))
 
+static GdnRecordPage *ensure_page (GdnSectionView *self);
+
 static gboolean
 page_shown (GdnSectionView *self)
 {
-  return gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->page);
+  return self->page != NULL &&
+         gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->page);
 }
 
 static void
@@ -72,7 +78,7 @@ show_page (GdnSectionView *self)
 static void
 show_list (GdnSectionView *self)
 {
-  gint64 id = gdn_record_page_get_record_id (self->page);
+  gint64 id = self->page != NULL ? gdn_record_page_get_record_id (self->page) : 0;
 
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->list));
   /* back where the person left: on the row of the record just seen */
@@ -86,7 +92,7 @@ open_record (GdnSectionView *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!gdn_record_page_load (self->page, id, &error))
+  if (!gdn_record_page_load (ensure_page (self), id, &error))
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -120,7 +126,7 @@ go (GdnSectionView *self,
       break;
 
     case NEXT_NEW:
-      gdn_record_page_new_record (self->page);
+      gdn_record_page_new_record (ensure_page (self));
       show_page (self);
       break;
 
@@ -291,6 +297,26 @@ connect_page_signal (GdnSectionView *self,
     g_signal_connect_object (self->page, signal, callback, self, G_CONNECT_SWAPPED);
 }
 
+static GdnRecordPage *
+ensure_page (GdnSectionView *self)
+{
+  g_autoptr(GdnStore) store = NULL;
+
+  if (self->page != NULL)
+    return self->page;
+
+  g_object_get (self->list, "store", &store, NULL);
+  /* made for the view alone, it arrives floating */
+  self->page = g_object_ref_sink (GDN_RECORD_PAGE (self->page_new (store)));
+  connect_page_signal (self, "closed", G_CALLBACK (on_page_closed_cb));
+  connect_page_signal (self, "close-cancelled", G_CALLBACK (on_page_close_cancelled_cb));
+  connect_page_signal (self, "deleted", G_CALLBACK (on_page_deleted_cb));
+  connect_page_signal (self, "saved", G_CALLBACK (on_page_saved_cb));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->page), "page");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+  return self->page;
+}
+
 /* ---- GdnSection --------------------------------------------------------------------- */
 
 static void
@@ -351,12 +377,6 @@ gdn_section_view_constructed (GObject *object)
   g_signal_connect_object (self->list, "record-activated", G_CALLBACK (on_record_activated_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->list), "list");
-
-  connect_page_signal (self, "closed", G_CALLBACK (on_page_closed_cb));
-  connect_page_signal (self, "close-cancelled", G_CALLBACK (on_page_close_cancelled_cb));
-  connect_page_signal (self, "deleted", G_CALLBACK (on_page_deleted_cb));
-  connect_page_signal (self, "saved", G_CALLBACK (on_page_saved_cb));
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->page), "page");
 
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->list));
   on_visible_child_changed_cb (self);
@@ -423,11 +443,8 @@ gdn_section_view_set_property (GObject      *object,
       self->section = g_value_dup_string (value);
       break;
     case PROP_LIST:
-      /* the list and page are made for the view alone, and arrive floating */
+      /* the list is made for the view alone, and arrives floating */
       self->list = g_object_ref_sink (g_value_get_object (value));
-      break;
-    case PROP_PAGE:
-      self->page = g_object_ref_sink (g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -452,9 +469,10 @@ gdn_section_view_class_init (GdnSectionViewClass *klass)
   properties[PROP_LIST] =
     g_param_spec_object ("list", NULL, NULL, GDN_TYPE_RECORD_LIST,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* NULL until a record is first opened */
   properties[PROP_PAGE] =
     g_param_spec_object ("page", NULL, NULL, GDN_TYPE_RECORD_PAGE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -476,21 +494,24 @@ gdn_section_view_init (GdnSectionView *self)
  * gdn_section_view_new:
  * @section: the section's name ("orders" …), also the prefix of its actions
  * @list: the section's list of records
- * @page: the page that shows one of them
+ * @page_new: makes the page that shows one of them, when a record is first opened
  *
  * Returns: (transfer floating): the view of the section, a #GdnSection
  */
 GtkWidget *
-gdn_section_view_new (const char    *section,
-                      GdnRecordList *list,
-                      GdnRecordPage *page)
+gdn_section_view_new (const char       *section,
+                      GdnRecordList    *list,
+                      GdnRecordPageNew  page_new)
 {
+  GdnSectionView *self;
+
   g_return_val_if_fail (section != NULL, NULL);
   g_return_val_if_fail (GDN_IS_RECORD_LIST (list), NULL);
-  g_return_val_if_fail (GDN_IS_RECORD_PAGE (page), NULL);
+  g_return_val_if_fail (page_new != NULL, NULL);
 
-  return g_object_new (GDN_TYPE_SECTION_VIEW, "section", section, "list", list, "page", page,
-                       NULL);
+  self = g_object_new (GDN_TYPE_SECTION_VIEW, "section", section, "list", list, NULL);
+  self->page_new = page_new;
+  return GTK_WIDGET (self);
 }
 
 /**
@@ -520,13 +541,27 @@ gdn_section_view_get_list (GdnSectionView *self)
 /**
  * gdn_section_view_get_page:
  *
- * Returns: (transfer none): the page that shows one record
+ * Returns: (transfer none): the page that shows one record, made now if no record was
+ *   opened yet
  */
 GdnRecordPage *
 gdn_section_view_get_page (GdnSectionView *self)
 {
   g_return_val_if_fail (GDN_IS_SECTION_VIEW (self), NULL);
-  return self->page;
+  return ensure_page (self);
+}
+
+/**
+ * gdn_section_view_has_page:
+ *
+ * Returns: whether the page that shows one record was made (it is when a record is first
+ *   opened or a new one started)
+ */
+gboolean
+gdn_section_view_has_page (GdnSectionView *self)
+{
+  g_return_val_if_fail (GDN_IS_SECTION_VIEW (self), FALSE);
+  return self->page != NULL;
 }
 
 /**

@@ -73,7 +73,7 @@ GtkWidget *
 gdn_section_view_new_orders (GdnStore *store)
 {
   GdnRecordList *list;
-  GtkWidget *page, *new_button, *view;
+  GtkWidget *new_button, *view;
   g_auto(GStrv) owners = NULL;
 
   g_return_val_if_fail (GDN_IS_STORE (store), NULL);
@@ -104,8 +104,7 @@ gdn_section_view_new_orders (GdnStore *store)
   gtk_widget_set_tooltip_text (new_button, _("Start a new order (Ctrl+N)"));
   gdn_record_list_add_toolbar_widget (list, new_button);
 
-  page = gdn_order_page_new (store);
-  view = gdn_section_view_new ("orders", list, GDN_RECORD_PAGE (page));
+  view = gdn_section_view_new ("orders", list, gdn_order_page_new);
   gdn_section_view_set_transition (GDN_SECTION_VIEW (view),
                                    GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT_RIGHT, 150);
   return view;
@@ -139,7 +138,7 @@ GtkWidget *
 gdn_section_view_new_customers (GdnStore *store)
 {
   GdnRecordList *list;
-  GtkWidget *page, *new_button, *view;
+  GtkWidget *new_button, *view;
 
   g_return_val_if_fail (GDN_IS_STORE (store), NULL);
 
@@ -160,8 +159,7 @@ gdn_section_view_new_customers (GdnStore *store)
   gtk_widget_add_css_class (new_button, "suggested-action");
   gdn_record_list_add_toolbar_widget (list, new_button);
 
-  page = gdn_customer_page_new (store);
-  view = gdn_section_view_new ("customers", list, GDN_RECORD_PAGE (page));
+  view = gdn_section_view_new ("customers", list, gdn_customer_page_new);
   gdn_section_view_set_transition (GDN_SECTION_VIEW (view), GTK_STACK_TRANSITION_TYPE_CROSSFADE,
                                    200);
   /* the customer page leaves going back to the view: "customers.back" */
@@ -170,6 +168,12 @@ gdn_section_view_new_customers (GdnStore *store)
 }
 
 /* ---- Cases -------------------------------------------------------------------------- */
+
+static GtkWidget *
+case_page_new (GdnStore *store)
+{
+  return GTK_WIDGET (gdn_case_page_new (store));
+}
 
 /**
  * gdn_section_view_new_cases:
@@ -205,10 +209,16 @@ gdn_section_view_new_cases (GdnStore *store)
   gdn_record_list_add_toolbar_widget (list, new_record_button (_("_New Case"), _("New Case"),
                                                                _("Open a new case (Ctrl+N)")));
 
-  return gdn_section_view_new ("cases", list, GDN_RECORD_PAGE (gdn_case_page_new (store)));
+  return gdn_section_view_new ("cases", list, case_page_new);
 }
 
 /* ---- Shipments ---------------------------------------------------------------------- */
+
+static GtkWidget *
+shipment_page_new (GdnStore *store)
+{
+  return GTK_WIDGET (gdn_shipment_page_new (store));
+}
 
 /**
  * gdn_section_view_new_shipments:
@@ -242,11 +252,16 @@ gdn_section_view_new_shipments (GdnStore *store)
                                       new_record_button (_("_New Shipment"), _("New Shipment"),
                                                          _("Record a shipment (Ctrl+N)")));
 
-  return gdn_section_view_new ("shipments", list,
-                               GDN_RECORD_PAGE (gdn_shipment_page_new (store)));
+  return gdn_section_view_new ("shipments", list, shipment_page_new);
 }
 
 /* ---- Contracts ---------------------------------------------------------------------- */
+
+static GtkWidget *
+contract_page_new (GdnStore *store)
+{
+  return GTK_WIDGET (gdn_contract_page_new (store));
+}
 
 /**
  * gdn_section_view_new_contracts:
@@ -277,6 +292,5 @@ gdn_section_view_new_contracts (GdnStore *store)
                                       new_record_button (_("_New Contract"), _("New Contract"),
                                                          _("Write a new contract (Ctrl+N)")));
 
-  return gdn_section_view_new ("contracts", list,
-                               GDN_RECORD_PAGE (gdn_contract_page_new (store)));
+  return gdn_section_view_new ("contracts", list, contract_page_new);
 }

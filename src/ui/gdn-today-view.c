@@ -13,16 +13,16 @@
 #include "gdn-order.h"
 #include "gdn-parse.h"
 #include "gdn-reminder-dialog.h"
+#include "gdn-reminder-notifier.h"
 #include "gdn-section.h"
 #include "gdn-today-view.h"
 #include "gdn-window.h"
 
 /* The Today section: what is overdue, due today and due in the next seven days (see
  * gdn-agenda), each with Done and Snooze. The agenda is read again when the store changes
- * and once a minute, which also moves reminders between the groups as time passes and
- * sends a desktop notification for each one that falls due while the app runs. */
+ * and once a minute, which also moves reminders between the groups as time passes; each
+ * read is handed to the window's GdnReminderNotifier, which sends the notifications. */
 
-#define MAX_SINGLE_NOTIFICATIONS 3
 #define MAX_ROWS 20    /* per group, until "Show more": the next groups stay in reach */
 #define MORE_ROWS 200  /* what "Show more" adds: a file of years can hold 100,000 dates */
 
@@ -33,7 +33,7 @@ struct _GdnTodayView
   GdnStore       *store;
   GPtrArray      *entries;          /* (element-type GdnAgendaEntry) */
   char           *signature;        /* of what the rows show, to rebuild only on a change */
-  char           *notified_until;   /* reminders due up to this time were notified */
+  char           *shown_now;        /* the time of the agenda shown */
   guint           refresh_id;
   guint           tick_id;
   GCancellable   *loading;          /* the agenda being read in a worker, or NULL */
@@ -72,28 +72,6 @@ static void gdn_today_view_section_init (GdnSectionInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (GdnTodayView, gdn_today_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GDN_TYPE_SECTION,
                                                       gdn_today_view_section_init))
-
-static const struct
-{
-  const char *kind;
-  const char *icon;
-} kind_icons[] = {
-  { "payment_due", "gdn-payment-symbolic" },
-  { "production", "emblem-system-symbolic" },
-  { "eta", "gdn-shipments-symbolic" },
-  { "case_response", "gdn-cases-symbolic" },
-  { "follow_up", "call-outgoing-symbolic" },
-  { "birthday", "gdn-birthday-symbolic" },
-};
-
-static const char *
-kind_icon (const char *kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (kind_icons); i++)
-    if (g_strcmp0 (kind_icons[i].kind, kind) == 0)
-      return kind_icons[i].icon;
-  return "alarm-symbolic";
-}
 
 static GDateTime *
 parse_time (const char *iso)
@@ -258,7 +236,7 @@ create_row (GdnTodayView   *self,
 {
   GtkWidget *row = adw_action_row_new ();
   const char *kind_label = gdn_enum_label (&gdn_enum_reminder_kind, entry->kind);
-  GtkWidget *icon = gtk_image_new_from_icon_name (kind_icon (entry->kind));
+  GtkWidget *icon = gtk_image_new_from_icon_name (gdn_reminder_kind_icon_name (entry->kind));
   g_autofree char *due_text = describe_due (entry, now);
   g_autofree char *due_tip = describe_full_due (entry);
   g_autofree char *done_label = g_strdup_printf (_("Mark “%s” as done"), entry->title);
@@ -580,57 +558,6 @@ rebuild (GdnTodayView *self,
 }
 
 static void
-send_notifications (GdnTodayView *self,
-                    GPtrArray    *due)
-{
-  GApplication *app = g_application_get_default ();
-
-  if (app == NULL || due->len == 0)
-    return;
-
-  if (due->len <= MAX_SINGLE_NOTIFICATIONS)
-    for (guint i = 0; i < due->len; i++)
-      {
-        GdnAgendaEntry *entry = g_ptr_array_index (due, i);
-        g_autoptr(GNotification) notification = g_notification_new (entry->title);
-        g_autoptr(GIcon) icon = g_themed_icon_new (kind_icon (entry->kind));
-        g_autofree char *id = g_strdup_printf ("gdn-reminder-%s", entry->key);
-        const char *kind_label = gdn_enum_label (&gdn_enum_reminder_kind, entry->kind);
-        g_autofree char *body = NULL;
-
-        body = entry->detail && *entry->detail
-               ? g_strdup_printf ("%s · %s", kind_label, entry->detail)
-               : g_strdup (kind_label);
-        g_notification_set_body (notification, body);
-        g_notification_set_icon (notification, icon);
-        if (g_str_equal (entry->kind, "case_response"))
-          g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
-        g_notification_set_default_action_and_target (notification, "app.open-record", "s",
-                                                      entry->link ? entry->link : "today");
-        g_application_send_notification (app, id, notification);
-      }
-  else
-    {
-      g_autofree char *title = NULL;
-      g_autoptr(GString) body = g_string_new (NULL);
-      g_autoptr(GNotification) notification = NULL;
-
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reminder is due",
-                                            "%u reminders are due", due->len), due->len);
-      notification = g_notification_new (title);
-      for (guint i = 0; i < due->len && i < MAX_SINGLE_NOTIFICATIONS; i++)
-        g_string_append_printf (body, "%s%s", i > 0 ? "\n" : "",
-                                ((GdnAgendaEntry *) g_ptr_array_index (due, i))->title);
-      if (due->len > MAX_SINGLE_NOTIFICATIONS)
-        g_string_append (body, "\n…");
-      g_notification_set_body (notification, body->str);
-      g_notification_set_default_action_and_target (notification, "app.open-record", "s",
-                                                    "today");
-      g_application_send_notification (app, "gdn-reminders", notification);
-    }
-}
-
-static void
 show_entries (GdnTodayView *self,
               GPtrArray    *entries,
               const char   *now)
@@ -649,19 +576,25 @@ show_entries (GdnTodayView *self,
     }
   update_header (self, now);
 
-  /* what fell due since the last look; nothing at start: the list shows that */
-  if (self->notified_until != NULL && strcmp (now, self->notified_until) > 0)
+  if (self->shown_now == NULL || strcmp (now, self->shown_now) > 0)
     {
-      g_autoptr(GPtrArray) due = gdn_agenda_falling_due (self->entries, self->notified_until,
-                                                         now);
+      g_free (self->shown_now);
+      self->shown_now = g_strdup (now);
+    }
+}
 
-      send_notifications (self, due);
-    }
-  if (self->notified_until == NULL || strcmp (now, self->notified_until) > 0)
-    {
-      g_free (self->notified_until);
-      self->notified_until = g_strdup (now);
-    }
+/* The notifications of what falls due come from this read: the agenda is read once */
+static void
+hand_to_notifier (GdnTodayView *self,
+                  GPtrArray    *entries,
+                  const char   *now)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GdnReminderNotifier *notifier;
+
+  if (GDN_IS_WINDOW (root) &&
+      (notifier = gdn_window_get_reminder_notifier (GDN_WINDOW (root))) != NULL)
+    gdn_reminder_notifier_update (notifier, entries, now);
 }
 
 static void refresh (GdnTodayView *self);
@@ -687,7 +620,10 @@ on_agenda_listed_cb (GObject      *source,
         gtk_stack_set_visible_child_name (self->stack, "agenda");
     }
   else
-    show_entries (self, entries, self->loading_now);
+    {
+      show_entries (self, entries, self->loading_now);
+      hand_to_notifier (self, entries, self->loading_now);
+    }
 
   if (self->load_again)
     {
@@ -822,7 +758,7 @@ take_off (GdnTodayView *self,
     if (g_str_equal (((GdnAgendaEntry *) g_ptr_array_index (self->entries, i))->key, owned_key))
       {
         g_ptr_array_remove_index (self->entries, i);
-        now = g_strdup (self->notified_until);
+        now = g_strdup (self->shown_now);
         if (now != NULL)
           {
             g_autoptr(GPtrArray) entries = g_ptr_array_ref (self->entries);
@@ -926,7 +862,7 @@ show_all_action (GtkWidget  *widget,
   guint from, index = 0, hidden = 0;
 
   if (group < GDN_AGENDA_OVERDUE || group > GDN_AGENDA_UPCOMING ||
-      self->entries == NULL || self->notified_until == NULL)
+      self->entries == NULL || self->shown_now == NULL)
     return;
 
   list = list_for_group (self, group);
@@ -948,7 +884,7 @@ show_all_action (GtkWidget  *widget,
         hidden++;
       else if (index >= from)
         {
-          GtkWidget *row = create_row (self, entry, self->notified_until);
+          GtkWidget *row = create_row (self, entry, self->shown_now);
 
           gtk_list_box_append (list, row);
           if (first_new == NULL)
@@ -1046,7 +982,7 @@ gdn_today_view_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->signature, g_free);
-  g_clear_pointer (&self->notified_until, g_free);
+  g_clear_pointer (&self->shown_now, g_free);
   g_clear_pointer (&self->loading_now, g_free);
 
   G_OBJECT_CLASS (gdn_today_view_parent_class)->finalize (object);

@@ -8,14 +8,15 @@
 #include "gdn-today-view.h"
 #include "gdn-window-private.h"
 
-/* Each section's view, in place of its overview. One line per section. Today is made at
- * once (it also sends the reminders' notifications); the others when first shown, so that
- * a window on a file of years of orders opens without reading lists it does not show. */
+/* Each section's view, in place of its overview. One line per section. Each is made when
+ * first shown, so that a window on a file of years of orders opens without reading lists
+ * it does not show (the reminders' notifications come from the window's
+ * GdnReminderNotifier, not from Today). */
 void
 gdn_window_add_section_views (GdnWindow *self,
                               GdnStore  *store)
 {
-  gdn_window_set_section_view (self, "today", gdn_today_view_new (store));
+  gdn_window_set_section_view_new (self, "today", gdn_today_view_new);
   gdn_window_set_section_view_new (self, "dashboard", gdn_dashboard_view_new);
   gdn_window_set_section_view_new (self, "orders", gdn_section_view_new_orders);
   gdn_window_set_section_view_new (self, "customers", gdn_section_view_new_customers);

@@ -25,6 +25,7 @@ struct _GdnWindow
   AdwApplicationWindow  parent_instance;
 
   GdnStore             *store;
+  GdnReminderNotifier  *notifier;
   GHashTable           *view_new;       /* section → GdnSectionViewNew, until made */
   GSettings            *settings;
   GtkSelectionModel    *pages;
@@ -295,12 +296,25 @@ gdn_window_constructed (GObject *object)
       adw_window_title_set_subtitle (self->content_title, basename);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->content_title),
                                    gdn_database_get_path (database));
+      /* the notifications of reminders falling due, whether Today is shown or not */
+      self->notifier = gdn_reminder_notifier_new (self->store);
       gdn_window_add_section_views (self, self->store);
-      ensure_section_view (self, adw_view_stack_get_visible_child_name (self->stack));
       /* nothing new on a read-only database */
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record",
                                      !gdn_database_is_read_only (database));
     }
+}
+
+/* The section shown first is made as the window is shown, not before: one chosen in
+ * between (by a link from a notification) is then the only one made */
+static void
+gdn_window_map (GtkWidget *widget)
+{
+  GdnWindow *self = GDN_WINDOW (widget);
+
+  ensure_section_view (self, adw_view_stack_get_visible_child_name (self->stack));
+
+  GTK_WIDGET_CLASS (gdn_window_parent_class)->map (widget);
 }
 
 static void
@@ -313,6 +327,7 @@ gdn_window_dispose (GObject *object)
   if (self->sidebar != NULL)
     gtk_list_box_bind_model (self->sidebar, NULL, NULL, NULL, NULL);
   g_clear_object (&self->pages);
+  g_clear_object (&self->notifier);
   gtk_widget_dispose_template (GTK_WIDGET (self), GDN_TYPE_WINDOW);
 
   G_OBJECT_CLASS (gdn_window_parent_class)->dispose (object);
@@ -378,6 +393,7 @@ gdn_window_class_init (GdnWindowClass *klass)
   object_class->finalize = gdn_window_finalize;
   object_class->get_property = gdn_window_get_property;
   object_class->set_property = gdn_window_set_property;
+  widget_class->map = gdn_window_map;
   window_class->close_request = gdn_window_close_request;
 
   /**
@@ -471,6 +487,19 @@ gdn_window_get_store (GdnWindow *self)
 {
   g_return_val_if_fail (GDN_IS_WINDOW (self), NULL);
   return self->store;
+}
+
+/**
+ * gdn_window_get_reminder_notifier:
+ *
+ * Returns: (transfer none) (nullable): what sends the notifications of reminders falling
+ *   due, for the window's store
+ */
+GdnReminderNotifier *
+gdn_window_get_reminder_notifier (GdnWindow *self)
+{
+  g_return_val_if_fail (GDN_IS_WINDOW (self), NULL);
+  return self->notifier;
 }
 
 /**

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "gdn-flags.h"
+#include "gdn-reminder-notifier.h"
 #include "gdn-store.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,7 @@ G_DECLARE_FINAL_TYPE (GdnWindow, gdn_window, GDN, WINDOW, AdwApplicationWindow)
 GdnWindow   *gdn_window_new          (GtkApplication *application,
                                       GdnStore       *store);
 GdnStore    *gdn_window_get_store    (GdnWindow      *self);
+GdnReminderNotifier *gdn_window_get_reminder_notifier (GdnWindow *self);
 const char  *gdn_window_get_section  (GdnWindow      *self);
 void         gdn_window_set_section  (GdnWindow      *self,
                                       const char     *section);
