@@ -505,6 +505,111 @@ test_orders_workflow (void)
   g_settings_reset (settings, "user-name");
 }
 
+/* The cells of the rows shown, mapped: (element-type GtkInscription) */
+static GPtrArray *
+shown_cells (GtkWidget *root)
+{
+  GPtrArray *cells = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, root);
+  while (stack->len > 0)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_INSCRIPTION (w) && gtk_widget_get_mapped (w))
+        g_ptr_array_add (cells, w);
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  return cells;
+}
+
+static GtkWidget *
+shown_cell_with_text (GPtrArray  *cells,
+                      const char *text)
+{
+  for (guint i = 0; i < cells->len; i++)
+    if (g_strcmp0 (gtk_inscription_get_text (cells->pdata[i]), text) == 0)
+      return cells->pdata[i];
+  return NULL;
+}
+
+/* A new sort shows its rows in the cells the list had: bound again, none made anew; an
+ * overdue order's cells are marked */
+static void
+check_list_rebinds (GdnApplication *app,
+                    GtkWindow      *window,
+                    gpointer        data)
+{
+  GdnSectionView *view = show_orders (window);
+  GdnRecordList *list = GDN_RECORD_LIST (gdn_ui_test_get_widget_of_type (GTK_WIDGET (view),
+                                                                          GDN_TYPE_RECORD_LIST));
+  GdnQueryModel *model = gdn_record_list_get_model (list);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  ModelCount shown = { model, 200 };
+  GtkWidget *cell;
+
+  gdn_ui_test_wait_for (model_has_n, &shown);
+  gdn_ui_test_wait_for (gdn_ui_test_is_mapped, list);
+  gdn_ui_test_spin (300);
+  before = shown_cells (GTK_WIDGET (list));
+  g_assert_cmpuint (before->len, >, 50);
+  /* the newest orders first: the first one is far below */
+  g_assert_null (shown_cell_with_text (before, "SO-000001"));
+  g_assert_nonnull (shown_cell_with_text (before, "SO-000200"));
+
+  g_assert_true (gdn_query_model_set_sort (model, "order_no", FALSE));
+  gdn_ui_test_spin (300);
+  after = shown_cells (GTK_WIDGET (list));
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_true (g_ptr_array_find (before, after->pdata[i], NULL));
+  cell = shown_cell_with_text (after, "SO-000001");
+  g_assert_nonnull (cell);
+  /* SO-000001 was promised in 2020 and is not delivered */
+  g_assert_true (gtk_widget_has_css_class (cell, "error"));
+  g_assert_null (shown_cell_with_text (after, "SO-000200"));
+  cell = shown_cell_with_text (after, "SO-000002");
+  g_assert_nonnull (cell);
+  g_assert_false (gtk_widget_has_css_class (cell, "error"));
+}
+
+static void
+test_orders_list_rebinds (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GdnDatabase) db = NULL;
+  g_autoptr(GdnStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!gdn_ui_test_have_display ())
+    return;
+
+  path = gdn_test_tmp_path ("rebind.db");
+  db = gdn_database_open (path, &error);
+  g_assert_no_error (error);
+  store = gdn_store_new (db);
+  add_customer (store);
+  /* 200 orders, the later ones created later; the first promised long ago */
+  g_assert_true (gdn_database_exec (db,
+                                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
+                                    " FROM n WHERE i < 200)"
+                                    " INSERT INTO orders (order_no, customer_id, status,"
+                                    "  created_date, promised_date)"
+                                    " SELECT printf('SO-%06d', i), 1,"
+                                    "  CASE i WHEN 1 THEN 'confirmed' ELSE 'inquiry' END,"
+                                    "  date('2026-01-01', '+' || i || ' days'),"
+                                    "  CASE i WHEN 1 THEN '2020-01-01' ELSE '2100-01-01' END"
+                                    " FROM n", &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_clear_object (&db);
+
+  g_assert_cmpint (gdn_ui_test_run_app (path, check_list_rebinds, NULL), ==, 0);
+}
+
 /* An order opened from elsewhere: its message, a case about it, unsaved changes, and
  * deleting it with Undo */
 static void
@@ -654,6 +759,7 @@ main (int   argc,
 
   g_test_add_func ("/orders-ui/workflow", test_orders_workflow);
   g_test_add_func ("/orders-ui/actions", test_orders_actions);
+  g_test_add_func ("/orders-ui/list-rebinds", test_orders_list_rebinds);
 
   return g_test_run ();
 }

@@ -385,15 +385,17 @@ rows_painted (void)
 
   if (drive.list_view == NULL || !gtk_widget_get_mapped (drive.list_view))
     return FALSE;
-  /* a cell's label with text: the header's titles are outside the rows' list view */
+  /* a cell's text: the header's titles are outside the rows' list view */
   stack = g_ptr_array_new ();
   g_ptr_array_add (stack, drive.list_view);
   while (stack->len > 0 && !found)
     {
       GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
 
-      if (GTK_IS_LABEL (w) && gtk_widget_get_mapped (w) &&
-          *gtk_label_get_text (GTK_LABEL (w)) != '\0')
+      if (gtk_widget_get_mapped (w) &&
+          ((GTK_IS_LABEL (w) && *gtk_label_get_text (GTK_LABEL (w)) != '\0') ||
+           (GTK_IS_INSCRIPTION (w) && gtk_inscription_get_text (GTK_INSCRIPTION (w)) != NULL &&
+            *gtk_inscription_get_text (GTK_INSCRIPTION (w)) != '\0')))
         found = TRUE;
       for (child = gtk_widget_get_first_child (w); child; child = gtk_widget_get_next_sibling (child))
         g_ptr_array_add (stack, child);

@@ -56,6 +56,7 @@ struct _GdnRecordList
   char               *empty_title;
   char               *empty_description;
   int                 flags_index;
+  int                 cell_height;    /* of a cell's text, Chinese included */
   GStrv               link_fields; /* filters set by gdn_record_list_show_filtered() */
   GdnFlags            link_flags;
   GtkWidget          *link_chip;
@@ -162,11 +163,23 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                Column                   *column)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  /* sized by the column, not by its text: a new sort or search shapes the texts shown
+   * once, to draw them, where labels would measure each one first */
+  GtkInscription *cell = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+  GdnRecordList *self = column->self;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  /* as high as a line with Chinese in it: the font's own line can be lower */
+  if (self->cell_height == 0)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                                                      "国Ag");
+
+      pango_layout_get_pixel_size (layout, NULL, &self->cell_height);
+    }
+  gtk_widget_set_size_request (GTK_WIDGET (cell), -1, self->cell_height);
+  gtk_inscription_set_text_overflow (cell, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (cell, 16);
+  gtk_list_item_set_child (item, GTK_WIDGET (cell));
 }
 
 static void
@@ -187,10 +200,10 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   klass = GDN_RECORD_GET_CLASS (record);
   fields = gdn_record_class_get_fields (klass, NULL);
   text = format_value (record, &fields[column->index], column->index);
-  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
   if (fields[column->index].type == GDN_FIELD_REAL || fields[column->index].type == GDN_FIELD_INT)
     {
-      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1);
       gtk_widget_add_css_class (label, "numeric");
     }
 
