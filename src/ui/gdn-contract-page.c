@@ -17,6 +17,7 @@
 #include "gdn-parse.h"
 #include "gdn-record-page.h"
 #include "gdn-record-picker.h"
+#include "gdn-tooltip.h"
 #include "gdn-validation-error.h"
 #include "gdn-window.h"
 #include "gdn-workflow.h"
@@ -140,20 +141,6 @@ clear_list (GtkListBox *list)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
-}
-
-/* The tooltip of a widget not shown yet. On a visible widget GTK 4.8 asks the display
- * where the pointer is (a round trip to the X server) to update a tooltip showing: for
- * the rows of a long list that is most of the time spent making them. */
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
-{
-  gboolean visible = gtk_widget_get_visible (widget);
-
-  gtk_widget_set_visible (widget, FALSE);
-  gtk_widget_set_tooltip_text (widget, text);
-  gtk_widget_set_visible (widget, visible);
 }
 
 static GtkWidget *
@@ -310,14 +297,14 @@ decision_row (GdnContractPage *self,
       gtk_actionable_set_action_target (GTK_ACTIONABLE (approve), "s", role);
       gtk_accessible_update_property (GTK_ACCESSIBLE (approve), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       approve_name, -1);
-      set_tooltip (approve, approve_name);
+      gdn_tooltip_set_quietly (approve, approve_name);
 
       gtk_widget_set_valign (reject, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (reject), "contract-page.reject");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (reject), "s", role);
       gtk_accessible_update_property (GTK_ACCESSIBLE (reject), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       reject_name, -1);
-      set_tooltip (reject, reject_name);
+      gdn_tooltip_set_quietly (reject, reject_name);
 
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), reject);
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), approve);
@@ -471,7 +458,7 @@ load_orders (GdnContractPage *self)
       gtk_widget_add_css_class (unlink, "flat");
       /* Translators: %s is an order number */
       unlink_name = g_strdup_printf (_("Unlink %s"), numbers[i]);
-      set_tooltip (unlink, unlink_name);
+      gdn_tooltip_set_quietly (unlink, unlink_name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (unlink), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       unlink_name, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (unlink), "contract-page.unlink");
@@ -575,7 +562,7 @@ load_attachments (GdnContractPage *self)
       open_name = g_strdup_printf (_("Open %s"), name);
       gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (open, "flat");
-      set_tooltip (open, open_name);
+      gdn_tooltip_set_quietly (open, open_name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       open_name, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "contract-page.open-attachment");

@@ -26,6 +26,7 @@
 #include "gdn-record-page.h"
 #include "gdn-shipment.h"
 #include "gdn-survey.h"
+#include "gdn-tooltip.h"
 #include "gdn-validation-error.h"
 #include "gdn-window.h"
 
@@ -216,20 +217,6 @@ set_placeholder (GtkListBox *list,
   gtk_list_box_set_placeholder (list, label);
 }
 
-/* The tooltip of a widget not shown yet. On a visible widget GTK 4.8 asks the display
- * where the pointer is (a round trip to the X server) to update a tooltip showing: for
- * the rows of a long list that is most of the time spent making them. */
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
-{
-  gboolean visible = gtk_widget_get_visible (widget);
-
-  gtk_widget_set_visible (widget, FALSE);
-  gtk_widget_set_tooltip_text (widget, text);
-  gtk_widget_set_visible (widget, visible);
-}
-
 static GtkWidget *
 new_row (const char *title,
          const char *subtitle)
@@ -324,7 +311,7 @@ add_flags_icon (GtkWidget *row,
                                                : "dialog-warning-symbolic");
   gtk_widget_add_css_class (image, severe ? "error" : "warning");
   gtk_widget_set_valign (image, GTK_ALIGN_CENTER);
-  set_tooltip (image, text);
+  gdn_tooltip_set_quietly (image, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
@@ -585,7 +572,7 @@ contact_row (GdnCustomerPage *self,
   row = new_row (name, subtitle->str);
   g_object_set_data (G_OBJECT (row), "gdn-id", GSIZE_TO_POINTER (gdn_record_get_id (contact)));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  set_tooltip (row, _("Edit the contact"));
+  gdn_tooltip_set_quietly (row, _("Edit the contact"));
   g_signal_connect_object (row, "activated", G_CALLBACK (on_contact_activated_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -600,7 +587,7 @@ contact_row (GdnCustomerPage *self,
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  set_tooltip (button, _("Move to Trash"));
+  gdn_tooltip_set_quietly (button, _("Move to Trash"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   delete_label, -1);
   g_object_set_data (G_OBJECT (button), "gdn-id", GSIZE_TO_POINTER (gdn_record_get_id (contact)));
@@ -924,7 +911,7 @@ log_row (GdnRecord  *record,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
 
   icon = gtk_image_new_from_icon_name (channel_icon (channel));
-  set_tooltip (icon, gdn_enum_label (&gdn_enum_channel, channel));
+  gdn_tooltip_set_quietly (icon, gdn_enum_label (&gdn_enum_channel, channel));
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   gdn_enum_label (&gdn_enum_channel, channel), -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
@@ -1018,7 +1005,7 @@ survey_row (GdnRecord *record)
   /* TRANSLATORS: a satisfaction score, read out instead of the stars */
   score_label = g_strdup_printf (_("%d out of 5"), (int) overall);
   label = add_suffix_label (row, score, overall <= 2 ? "error" : "accent");
-  set_tooltip (label, score_label);
+  gdn_tooltip_set_quietly (label, score_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   score_label, -1);
   return row;

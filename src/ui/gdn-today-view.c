@@ -16,6 +16,7 @@
 #include "gdn-reminder-notifier.h"
 #include "gdn-section.h"
 #include "gdn-today-view.h"
+#include "gdn-tooltip.h"
 #include "gdn-window.h"
 
 /* The Today section: what is overdue, due today and due in the next seven days (see
@@ -167,20 +168,6 @@ show_error (GdnTodayView *self,
 }
 
 
-/* The tooltip of a widget not shown yet. On a visible widget GTK 4.8 asks the display
- * where the pointer is (a round trip to the X server) to update a tooltip showing: for
- * the rows of a long agenda that was most of the time spent making them. */
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
-{
-  gboolean visible = gtk_widget_get_visible (widget);
-
-  gtk_widget_set_visible (widget, FALSE);
-  gtk_widget_set_tooltip_text (widget, text);
-  gtk_widget_set_visible (widget, visible);
-}
-
 static GtkWidget *
 create_icon_button (const char *icon_name,
                     const char *tooltip,
@@ -191,7 +178,7 @@ create_icon_button (const char *icon_name,
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  set_tooltip (button, tooltip);
+  gdn_tooltip_set_quietly (button, tooltip);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", key);
@@ -221,7 +208,7 @@ create_snooze_button (GdnAgendaEntry *entry)
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-open-recent-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  set_tooltip (button, _("Snooze"));
+  gdn_tooltip_set_quietly (button, _("Snooze"));
   gtk_widget_add_css_class (button, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -251,7 +238,7 @@ create_row (GdnTodayView   *self,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
 
-  set_tooltip (icon, kind_label);
+  gdn_tooltip_set_quietly (icon, kind_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, kind_label,
                                   -1);
@@ -259,7 +246,7 @@ create_row (GdnTodayView   *self,
 
   /* the due time, red when overdue, with the snooze shown */
   gtk_widget_set_valign (due_box, GTK_ALIGN_CENTER);
-  set_tooltip (due_box, due_tip);
+  gdn_tooltip_set_quietly (due_box, due_tip);
   if (entry->snoozed)
     {
       GtkWidget *snoozed = gtk_image_new_from_icon_name ("document-open-recent-symbolic");
