@@ -1029,8 +1029,8 @@ dump_table (GdnStore   *store,
         {
           const char *column = sqlite3_column_name (stmt, c);
 
-          if (g_str_equal (column, "created_at") || g_str_equal (column, "updated_at") ||
-              g_str_equal (column, "at"))
+          /* the times of writing: created_at, status_changed_at, an event's at… */
+          if (g_str_equal (column, "at") || g_str_has_suffix (column, "_at"))
             continue;
           /* sums of amounts, to the cent: added up in another order */
           if (sqlite3_column_type (stmt, c) == SQLITE_FLOAT)
@@ -1063,6 +1063,7 @@ import_order_book (guint orders,
   g_autoptr(GdnImport) import_1 = NULL;
   g_autoptr(GdnImport) import_2 = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *integrity = NULL;
 
   for (guint i = 1; i <= 40; i++)
     g_string_append_printf (c, "C%04u,客户%04u贸易有限公司,KH%u\n", i, i, i);
@@ -1081,7 +1082,8 @@ import_order_book (guint orders,
   assert_counts (import_2, 450, 50, 0);
   gdn_import_set_bulk_for_testing (1000, 10000);
 
-  g_assert_cmpstr (query_text (store, "PRAGMA integrity_check"), ==, "ok");
+  integrity = query_text (store, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
   g_assert_true (gdn_database_exec (gdn_store_get_database (store),
                                     "INSERT INTO orders_fts (orders_fts) VALUES"
                                     " ('integrity-check')", &error));
@@ -1108,6 +1110,20 @@ import_order_book (guint orders,
   return g_string_free (g_steal_pointer (&all), FALSE);
 }
 
+/* the first line that differs, rather than two whole dumps */
+static void
+assert_same_lines (const char *actual,
+                   const char *expected)
+{
+  g_auto(GStrv) a = g_strsplit (actual, "\n", -1);
+  g_auto(GStrv) e = g_strsplit (expected, "\n", -1);
+  guint i;
+
+  for (i = 0; a[i] != NULL && e[i] != NULL; i++)
+    g_assert_cmpstr (a[i], ==, e[i]);
+  g_assert_cmpuint (g_strv_length (a), ==, g_strv_length (e));
+}
+
 static void
 test_bulk_same_as_rows (void)
 {
@@ -1116,8 +1132,8 @@ test_bulk_same_as_rows (void)
   g_autofree char *bulk = import_order_book (1, G_MAXUINT);
   g_autofree char *indexes = import_order_book (1, 1);
 
-  g_assert_cmpstr (bulk, ==, rows);
-  g_assert_cmpstr (indexes, ==, rows);
+  assert_same_lines (bulk, rows);
+  assert_same_lines (indexes, rows);
 }
 
 static void
