@@ -282,8 +282,13 @@ check_sorted_pages (GType type)
                                                    gdn_record_class_get_table (klass),
                                                    fields[i].name,
                                                    descending ? " descending" : "");
+          g_autofree char *live = g_strdup_printf ("SELECT count(*) FROM %s"
+                                                   " WHERE deleted_at IS NULL",
+                                                   gdn_record_class_get_table (klass));
+          g_autofree char *trash = g_strdup_printf ("%s_trash",
+                                                    gdn_record_class_get_table (klass));
           Trace trace;
-          guint n_pages = 0;
+          guint n_pages = 0, n_counts = 0;
 
           gdn_query_model_set_sort (model, fields[i].name, descending);
           trace_start (db, &trace);
@@ -294,8 +299,21 @@ check_sorted_pages (GType type)
                 assert_page_walks_index (db, trace.statements->pdata[s], what);
                 n_pages++;
               }
+            else if (is_count (trace.statements->pdata[s]))
+              {
+                g_autoptr(GArray) nodes = query_plan (db, trace.statements->pdata[s]);
+                g_autofree char *text = plan_text (nodes);
+
+                /* the rows in the trash are counted in its index: no row is read */
+                assert_no_table_scan (db, trace.statements->pdata[s], FALSE, what);
+                g_assert_nonnull (strstr (text, trash));
+                n_counts++;
+              }
           trace_stop (db, &trace);
           g_assert_cmpuint (n_pages, >, 0);
+          g_assert_cmpuint (n_counts, ==, 1);
+          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                            gdn_test_count (store, live));
           n_checked++;
         }
     }

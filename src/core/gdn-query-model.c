@@ -844,8 +844,6 @@ bind_range (sqlite3_stmt  *stmt,
 
 /* ─── counting and positions ────────────────────────────────────────────────────────── */
 
-static GPtrArray *ensure_trash (GdnQueryModel *self);
-
 /* A search typed and cleared again needs no second count of the whole table. */
 static char *
 count_signature (GdnQueryModel *self,
@@ -885,10 +883,13 @@ count_rows (GdnQueryModel *self)
     return GPOINTER_TO_UINT (cached);
 
   /* Without filters, every row but those in the trash: counted in the smallest index,
-   * and the one scan of the table collects the trash, which deep jumps and positions
-   * need anyway. */
+   * less the trash counted in its own (deep jumps and positions read the trash's sort
+   * keys when they first need them: a row each, which a window opening need not wait
+   * for) */
   if (self->base && !self->klass->plain && !self->show_deleted && self->exclude_id == 0)
-    sql = g_strdup_printf ("SELECT count(*) FROM %s", table (self));
+    sql = g_strdup_printf ("SELECT count(*) - (SELECT count(*) FROM %s"
+                           " WHERE deleted_at IS NOT NULL) FROM %s", table (self),
+                           table (self));
   /* the index's count of the rows it finds, less those of them in the trash: no row of
    * the table is read but the few in the trash */
   else if (self->index_only && self->exclude_id == 0)
@@ -954,8 +955,6 @@ count_rows (GdnQueryModel *self)
   g_clear_pointer (&self->found, g_free);
   if (sqlite3_column_count (stmt) > 1 && n <= self->count_limit)
     self->found = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  if (self->base && !self->klass->plain && !self->show_deleted && self->exclude_id == 0)
-    n -= MIN (n, ensure_trash (self)->len);
   g_hash_table_insert (self->counts, g_steal_pointer (&signature), GUINT_TO_POINTER (n));
   return n;
 }

@@ -32,6 +32,7 @@ struct _GdnApplication
   GSettings      *settings;
   GdnStore       *store;
   guint           backup_id;     /* the timer of the daily backup */
+  guint           check_id;      /* the timer of the check of a large file */
   char           *backed_up_on;  /* the day of the last daily backup, 'YYYY-MM-DD' */
   gboolean        backing_up;
   gboolean        read_only;     /* --read-only */
@@ -44,6 +45,10 @@ struct _GdnApplication
  * hour whether the day has changed. */
 #define DAILY_BACKUP_DELAY_S 30
 #define DAILY_BACKUP_CHECK_S 3600
+
+/* The check of a large file reads all of it: it starts once the window has shown its
+ * first rows, rather than take the disk and the second core from them. */
+#define CHECK_DELAY_S 3
 
 G_DEFINE_FINAL_TYPE (GdnApplication, gdn_application, ADW_TYPE_APPLICATION)
 
@@ -151,6 +156,21 @@ check_done_cb (GObject      *source,
     g_message ("The check of the database could not run: %s", error->message);
 }
 
+static gboolean
+start_check_cb (gpointer user_data)
+{
+  GdnApplication *self = user_data;
+  GdnDatabase *database;
+
+  self->check_id = 0;
+  if (self->store == NULL)
+    return G_SOURCE_REMOVE;
+  database = gdn_store_get_database (self->store);
+  if (gdn_database_get_check_pending (database))
+    gdn_database_check_async (database, NULL, check_done_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 add_banners (GdnApplication *self,
              GdnWindow      *window)
@@ -198,9 +218,9 @@ present_main_window (GdnApplication *self)
           gdn_window_add_toast (window, toast);
           g_clear_pointer (&self->pending_toast, g_free);
         }
-      /* a large file was not checked while it opened: check it now, in a worker */
-      if (gdn_database_get_check_pending (database))
-        gdn_database_check_async (database, NULL, check_done_cb, g_object_ref (self));
+      /* a large file was not checked while it opened: check it soon, in a worker */
+      if (gdn_database_get_check_pending (database) && self->check_id == 0)
+        self->check_id = g_timeout_add_seconds (CHECK_DELAY_S, start_check_cb, self);
     }
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -743,6 +763,7 @@ gdn_application_dispose (GObject *object)
   GdnApplication *self = GDN_APPLICATION (object);
 
   g_clear_handle_id (&self->backup_id, g_source_remove);
+  g_clear_handle_id (&self->check_id, g_source_remove);
   g_clear_pointer (&self->backed_up_on, g_free);
   g_clear_pointer (&self->pending_toast, g_free);
   g_clear_object (&self->store);
