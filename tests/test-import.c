@@ -1136,6 +1136,58 @@ test_bulk_same_as_rows (void)
   assert_same_lines (indexes, rows);
 }
 
+typedef struct
+{
+  double   last;
+  guint    n_writing;   /* reports while the orders are written, after the checks */
+} Progress;
+
+static void
+bulk_progress_cb (GObject    *object,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  Progress *progress = user_data;
+  double p = gdn_import_get_progress (GDN_IMPORT (object));
+
+  g_assert_cmpfloat (p, >=, progress->last);
+  if (p > 0.6 && p < 1.0)
+    progress->n_writing++;
+  progress->last = p;
+}
+
+/* A large import's bar keeps moving while its orders and their indexes are written */
+static void
+test_bulk_progress (void)
+{
+  g_autoptr(GdnStore) store = gdn_test_open_store ();
+  g_autoptr(GString) c = g_string_new ("code,name\n");
+  g_autofree char *customers = NULL;
+  g_autofree char *book = write_order_book ("book-progress.csv", 1, 1500, 3);
+  g_autoptr(GdnImport) import = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (book);
+  g_autoptr(GError) error = NULL;
+  Progress progress = { 0.0, 0 };
+
+  for (guint i = 1; i <= 40; i++)
+    g_string_append_printf (c, "C%04u,客户%04u贸易有限公司\n", i, i);
+  customers = write_temp ("progress-customers.csv", c->str);
+  g_object_unref (run_import (store, "customers", customers, FALSE, FALSE, &error));
+  g_assert_no_error (error);
+
+  /* (its indexes made again from 1,000 orders instead of 10,000) */
+  gdn_import_set_bulk_for_testing (1000, 1000);
+  import = gdn_import_new (store, "orders");
+  g_signal_connect (import, "notify::progress", G_CALLBACK (bulk_progress_cb), &progress);
+  g_assert_true (gdn_import_run (import, file, NULL, &error));
+  gdn_import_set_bulk_for_testing (1000, 10000);
+  g_assert_no_error (error);
+  assert_counts (import, 1500, 0, 0);
+  g_assert_cmpfloat (progress.last, ==, 1.0);
+  /* the rows, each index of orders and of their lines, the text, its index, the KPIs */
+  g_assert_cmpuint (progress.n_writing, >=, 20);
+}
+
 static void
 test_large_file (void)
 {
@@ -1283,6 +1335,7 @@ main (int    argc,
   g_test_add_data_func ("/import/orders/utf16be-tabs", "orders-utf16be.txt", test_orders_utf16);
   g_test_add_func ("/import/orders/scattered-lines", test_orders_scattered_lines);
   g_test_add_func ("/import/orders/bulk-same-as-rows", test_bulk_same_as_rows);
+  g_test_add_func ("/import/orders/bulk-progress", test_bulk_progress);
   g_test_add_func ("/import/orders/reimport-updates", test_reimport_updates);
   g_test_add_func ("/import/all-kinds", test_all_kinds_values);
   g_test_add_func ("/import/idempotent", test_idempotent);

@@ -539,13 +539,12 @@ restore_temp_store (Job    *job,
   gdn_database_exec (job->db, sql, NULL);
 }
 
-static void
-report_progress (GdnImportProgressFunc  progress,
-                 gpointer               data,
-                 double                 fraction)
+void
+gdn_import_report_progress (Job    *job,
+                            double  fraction)
 {
-  if (progress != NULL)
-    progress (fraction, data);
+  if (job->progress != NULL)
+    job->progress (fraction, job->progress_data);
 }
 
 /**
@@ -599,7 +598,9 @@ gdn_import_job_run (GdnStore              *store,
   job->contacts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   job->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  report_progress (progress, progress_data, 0.0);
+  job->progress = progress;
+  job->progress_data = progress_data;
+  gdn_import_report_progress (job, 0.0);
 
   if (!read_file (job, file, error) || !map_header (job, error))
     return FALSE;
@@ -642,6 +643,8 @@ gdn_import_job_run (GdnStore              *store,
 
   units = group_units (job);
   step = MAX (1, units->len / 100);
+  /* writing many orders set-based takes a good part of the time, at the end */
+  job->write_from = gdn_import_may_write_bulk (job, units->len) ? 0.6 : 0.99;
   for (guint u = 0; u < units->len; u++)
     {
       GArray *unit = g_ptr_array_index (units, u);
@@ -651,7 +654,7 @@ gdn_import_job_run (GdnStore              *store,
       if (!process_unit (job, (const guint *) unit->data, unit->len, error))
         goto fail;
       if ((u + 1) % step == 0)
-        report_progress (progress, progress_data, 0.99 * (u + 1) / units->len);
+        gdn_import_report_progress (job, job->write_from * (u + 1) / units->len);
     }
 
   if (job->failed)
@@ -689,7 +692,7 @@ gdn_import_job_run (GdnStore              *store,
 
   restore_cache_size (job, old_cache_size);
   restore_temp_store (job, old_temp_store);
-  report_progress (progress, progress_data, 1.0);
+  gdn_import_report_progress (job, 1.0);
   return TRUE;
 
 fail:

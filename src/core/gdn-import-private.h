@@ -105,6 +105,9 @@ typedef struct
   gboolean           staging;        /* created orders wait in temp tables (see below) */
   gint64             next_id;        /* the id of the next created order */
   gboolean           bulk;           /* they were written set-based, search text and all */
+  GdnImportProgressFunc progress;
+  gpointer           progress_data;
+  double             write_from;     /* the share of the progress bar the rows' checks take */
   sqlite3_stmt      *stage_line;
   sqlite3_stmt      *select_links;
   sqlite3_stmt      *delete_links;
@@ -147,7 +150,13 @@ void          gdn_import_parse_record_columns (Job                *job,
 void          gdn_import_parse_line           (Job                *job,
                                                const Row          *row);
 
+/* gdn-import-job.c */
+void          gdn_import_report_progress      (Job                *job,
+                                               double              fraction);
+
 /* gdn-import-write.c */
+gboolean      gdn_import_may_write_bulk       (Job                *job,
+                                               guint               n_units);
 double        gdn_import_lines_amount         (GArray             *lines);
 gboolean      gdn_import_lines_differ         (Job                *job,
                                                gint64              order_id);

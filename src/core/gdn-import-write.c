@@ -789,6 +789,28 @@ gdn_import_set_bulk_for_testing (guint orders,
   bulk_index_orders = index_orders;
 }
 
+/**
+ * gdn_import_may_write_bulk:
+ * @n_units: the records of the file
+ *
+ * Whether the import may write its orders set-based (if most of them are created).
+ */
+gboolean
+gdn_import_may_write_bulk (Job   *job,
+                           guint  n_units)
+{
+  return job->staging && n_units >= bulk_orders;
+}
+
+/* From job->write_from to the end, as the steps of the writing are done */
+static void
+report_write_step (Job   *job,
+                   guint  done,
+                   guint  n_steps)
+{
+  gdn_import_report_progress (job, job->write_from + (0.99 - job->write_from) * done / n_steps);
+}
+
 /* the orders' triggers on INSERT, and the one on UPDATE OF search_text */
 static const char * const bulk_triggers[] = {
   "orders_customer_ai", "orders_fts_ai", "orders_kpi_ai", "orders_fts_au",
@@ -833,10 +855,14 @@ drop_saved (Job         *job,
   return TRUE;
 }
 
+/* Runs what drop_saved() saved (or only what mentions @only), each a step of @n_steps
+ * when @done is given */
 static gboolean
 exec_saved (Job         *job,
             GPtrArray   *saved,
             const char  *only,
+            guint       *done,
+            guint        n_steps,
             GError     **error)
 {
   for (guint i = 0; i < saved->len; i++)
@@ -848,6 +874,8 @@ exec_saved (Job         *job,
       if (!gdn_database_exec (job->db, sql, error))
         return FALSE;
       g_clear_pointer (&saved->pdata[i], g_free);
+      if (done != NULL)
+        report_write_step (job, ++*done, n_steps);
     }
   return TRUE;
 }
@@ -866,6 +894,7 @@ write_staged_bulk (Job         *job,
   g_autofree char *sql = NULL;
   g_autofree char *where = NULL;
   gint64 n_old;
+  guint done = 0, n_steps;
 
   for (guint i = 0; i < G_N_ELEMENTS (bulk_triggers); i++)
     g_string_append_printf (names, "%s'%s'", i ? ", " : "", bulk_triggers[i]);
@@ -879,6 +908,8 @@ write_staged_bulk (Job         *job,
   if (n_created >= bulk_index_orders && n_created >= n_old &&
       !drop_saved (job, "index", "tbl_name IN ('orders', 'order_lines')", indexes, error))
     return FALSE;
+  /* the rows, each index, the search text, its index, the KPI totals */
+  n_steps = 4 + indexes->len;
 
   /* the orders with their customer's code and name, then their lines */
   for (guint i = 0; i < job->klass->n_fields; i++)
@@ -894,27 +925,36 @@ write_staged_bulk (Job         *job,
                          cols, select->str, line_cols, line_cols);
   if (!gdn_database_exec (job->db, sql, error))
     return FALSE;
+  report_write_step (job, ++done, n_steps);
 
   /* the search text reads the lines by their order */
-  if (!exec_saved (job, indexes, " ON order_lines", error))
+  if (!exec_saved (job, indexes, " ON order_lines", &done, n_steps, error))
     return FALSE;
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("UPDATE orders SET search_text = (%s) WHERE id > %" G_GINT64_FORMAT,
                          job->klass->search_expr, job->last_old_id);
-  if (!gdn_database_exec (job->db, sql, error) ||
-      !exec_saved (job, indexes, NULL, error))
+  if (!gdn_database_exec (job->db, sql, error))
+    return FALSE;
+  report_write_step (job, ++done, n_steps);
+  if (!exec_saved (job, indexes, NULL, &done, n_steps, error))
     return FALSE;
 
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("INSERT INTO orders_fts (rowid, search_text)"
                          " SELECT id, search_text FROM orders WHERE id > %" G_GINT64_FORMAT
                          " ORDER BY id", job->last_old_id);
-  if (!gdn_database_exec (job->db, sql, error) ||
-      !gdn_migration_add_order_days (gdn_database_get_handle (job->db), job->last_old_id,
+  if (!gdn_database_exec (job->db, sql, error))
+    return FALSE;
+  report_write_step (job, ++done, n_steps);
+  if (!gdn_migration_add_order_days (gdn_database_get_handle (job->db), job->last_old_id,
                                      error))
     return FALSE;
   job->bulk = TRUE;
-  return exec_saved (job, triggers, NULL, error);
+  /* (the triggers come back at once: no step of their own) */
+  if (!exec_saved (job, triggers, NULL, NULL, 0, error))
+    return FALSE;
+  report_write_step (job, ++done, n_steps);
+  return TRUE;
 }
 
 /* The created orders, then their lines, from the temporary tables (see above). */
