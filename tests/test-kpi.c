@@ -769,6 +769,25 @@ reference_mean (sqlite3_stmt *stmt,
   return m;
 }
 
+/* A reference query with its period bound: from, to and (if it has it) the day after */
+static sqlite3_stmt *
+prepare_period (GdnDatabase *db,
+                const char  *sql,
+                const char  *from,
+                const char  *to,
+                const char  *end)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = gdn_database_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    sqlite3_bind_text (stmt, 3, end, -1, SQLITE_STATIC);
+  return stmt;
+}
+
 static GdnKpi *
 reference_kpi (GdnDatabase *db,
                const char  *from,
@@ -787,14 +806,7 @@ reference_kpi (GdnDatabase *db,
 
   for (guint q = 0; q < G_N_ELEMENTS (reference_sql); q++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(sqlite3_stmt) stmt = gdn_database_prepare (db, reference_sql[q], &error);
-
-      g_assert_no_error (error);
-      sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
-      if (sqlite3_bind_parameter_count (stmt) >= 3)
-        sqlite3_bind_text (stmt, 3, end, -1, SQLITE_STATIC);
+      g_autoptr(sqlite3_stmt) stmt = prepare_period (db, reference_sql[q], from, to, end);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
           const char *text0 = (const char *) sqlite3_column_text (stmt, 0);
@@ -1003,13 +1015,8 @@ assert_same_series (GdnDatabase *db,
   g_assert_no_error (error);
   for (guint q = 0; q < G_N_ELEMENTS (reference_series_sql); q++)
     {
-      g_autoptr(sqlite3_stmt) stmt = gdn_database_prepare (db, reference_series_sql[q], &error);
-
-      g_assert_no_error (error);
-      sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
-      if (sqlite3_bind_parameter_count (stmt) >= 3)
-        sqlite3_bind_text (stmt, 3, end, -1, SQLITE_STATIC);
+      g_autoptr(sqlite3_stmt) stmt = prepare_period (db, reference_series_sql[q], from, to,
+                                                     end);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
           const char *key = (const char *) sqlite3_column_text (stmt, 0);
