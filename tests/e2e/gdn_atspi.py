@@ -15,6 +15,7 @@ never shown), and the pages of a stack other than the one shown, which GTK still
 old place and size (the window is asked which widget is at a few points of that place, as a
 pointer would be, and the answer is followed up to its page). Needs Debian's
 /usr/bin/python3 with python3-gi and gir1.2-atspi-2.0 (both come with python3-pyatspi)."""
+import os
 import subprocess
 import time
 
@@ -203,6 +204,20 @@ class Driver:
         self.snapshots = 0
 
     # process
+    def _log_tail(self, size=2000):
+        """What the app wrote last, for an error message (empty without a log)."""
+        if self.log is None:
+            return ""
+        try:
+            self.log.flush()
+            self.log.seek(0, os.SEEK_END)
+            end = self.log.tell()
+            self.log.seek(max(0, end - size))
+            text = self.log.read().decode("utf-8", "replace").strip()
+        except (OSError, ValueError):
+            return ""
+        return f"; it wrote:\n{text}" if text else ""
+
     def start(self, timeout=30):
         Atspi.init()
         # in the test's process group: a runner that kills the test on a timeout kills it too
@@ -217,7 +232,8 @@ class Driver:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise DriverError(f"the app exited with status {self.proc.returncode}")
+                raise DriverError(f"the app exited with status {self.proc.returncode}"
+                                  + self._log_tail())
             desktop = Atspi.get_desktop(0)
             for i in range(desktop.get_child_count()):
                 app = desktop.get_child_at_index(i)
