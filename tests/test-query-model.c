@@ -856,6 +856,7 @@ test_recycle (void)
   const guint searched[] = { 0, 1200, 0, 0, 0, 10 };
   const guint cleared[] = { 0, 10, 0, 0, 0, 1200 };
   const guint far_apart[] = { 0, 1200, 0, 0, 0, 1200 };
+  const guint gapped[] = { 15, 1185, 1185, 0, 15, 15 };
   gint64 id;
 
   gdn_query_model_set_recycle_rows (model, TRUE);
@@ -904,6 +905,26 @@ test_recycle (void)
   assert_events (m, far_apart, G_N_ELEMENTS (far_apart));
   mirror_check (m, "SELECT id FROM orders ORDER BY order_no DESC, id DESC");
   g_assert_cmpint (gdn_record_get_id (far), ==, id);
+
+  /* rows held with a gap between them (a row scrolled past): the gap gets new records */
+  g_clear_object (&far);
+  g_ptr_array_set_size (shown, 0);
+  for (guint i = 0; i < 15; i++)
+    if (i < 5 || i >= 10)
+      g_ptr_array_add (shown, g_list_model_get_item (G_LIST_MODEL (model), i));
+  g_assert_true (gdn_query_model_set_sort (model, "order_no", FALSE));
+  assert_events (m, gapped, G_N_ELEMENTS (gapped));
+  mirror_check (m, "SELECT id FROM orders ORDER BY order_no, id");
+  for (guint i = 0; i < 15; i++)
+    {
+      g_autoptr(GdnRecord) now = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_cmpint (gdn_record_get_id (now), ==, g_array_index (by_no, gint64, i));
+      if (i < 5)
+        g_assert_true (now == shown->pdata[i]);
+      else if (i >= 10)
+        g_assert_true (now == shown->pdata[i - 5]);
+    }
 }
 
 static void

@@ -1866,6 +1866,13 @@ remember_live (GdnQueryModel *self,
   g_hash_table_insert (self->live, &entry->id, entry);
 }
 
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
 /* The records of the rows a view shows (held by someone besides the cache), by position
  * from *@first: NULL unless every record handed out and alive is in the cache and they
  * lie within RECYCLE_ROWS rows. They are no longer the live records of their ids. */
@@ -1898,7 +1905,8 @@ take_shown (GdnQueryModel *self,
   if (lo == G_MAXUINT || hi - lo > RECYCLE_ROWS || g_hash_table_size (self->live) > n_records)
     return NULL;
 
-  shown = g_ptr_array_new_full (hi - lo, (GDestroyNotify) g_object_unref);
+  /* (positions between them that no one holds stay NULL) */
+  shown = g_ptr_array_new_full (hi - lo, unref_if_set);
   g_ptr_array_set_size (shown, hi - lo);
   for (guint s = 0; s < self->segments->len; s++)
     {
