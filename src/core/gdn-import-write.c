@@ -880,21 +880,18 @@ exec_saved (Job         *job,
   return TRUE;
 }
 
+/* Drops the triggers (and, for an import that at least doubles the orders, the indexes)
+ * that would do row by row what finish_bulk() does once */
 static gboolean
-write_staged_bulk (Job         *job,
-                   gint64       n_created,
-                   GError     **error)
+start_bulk (Job        *job,
+            gint64      n_created,
+            GPtrArray  *triggers,
+            GPtrArray  *indexes,
+            GError    **error)
 {
-  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) names = g_string_new (NULL);
-  g_autoptr(GString) select = g_string_new ("n.id");
-  g_autofree char *cols = column_list (job->klass, "id");
-  g_autofree char *line_cols = column_list (job->line_klass, "");
-  g_autofree char *sql = NULL;
   g_autofree char *where = NULL;
   gint64 n_old;
-  guint done = 0, n_steps;
 
   for (guint i = 0; i < G_N_ELEMENTS (bulk_triggers); i++)
     g_string_append_printf (names, "%s'%s'", i ? ", " : "", bulk_triggers[i]);
@@ -905,32 +902,26 @@ write_staged_bulk (Job         *job,
   n_old = gdn_database_query_int (job->db, "SELECT count(*) FROM orders", error);
   if (n_old < 0)
     return FALSE;
-  if (n_created >= bulk_index_orders && n_created >= n_old &&
-      !drop_saved (job, "index", "tbl_name IN ('orders', 'order_lines')", indexes, error))
-    return FALSE;
+  return n_created < bulk_index_orders || n_created < n_old ||
+         drop_saved (job, "index", "tbl_name IN ('orders', 'order_lines')", indexes, error);
+}
+
+/* After the rows: their lines' index, the search text, the other indexes, the text's
+ * index, the KPI totals, and the triggers back */
+static gboolean
+finish_bulk (Job        *job,
+             GPtrArray  *triggers,
+             GPtrArray  *indexes,
+             GError    **error)
+{
   /* the rows, each index, the search text, its index, the KPI totals */
-  n_steps = 4 + indexes->len;
+  guint done = 1, n_steps = 4 + indexes->len;
+  g_autofree char *sql = NULL;
 
-  /* the orders with their customer's code and name, then their lines */
-  for (guint i = 0; i < job->klass->n_fields; i++)
-    if (!(job->klass->fields[i].flags & GDN_FIELD_DERIVED))
-      g_string_append_printf (select, ", n.%s", job->klass->fields[i].name);
-  sql = g_strdup_printf ("INSERT INTO main.orders (%s, customer_code, customer_name)"
-                         " SELECT %s, c.code, c.name FROM temp.gdn_import_new n"
-                         " LEFT JOIN main.customers c ON c.id = n.customer_id ORDER BY n.id;"
-                         "INSERT INTO main.order_lines (%s) SELECT %s"
-                         " FROM temp.gdn_import_new_lines ORDER BY rowid;"
-                         "DELETE FROM temp.gdn_import_new;"
-                         "DELETE FROM temp.gdn_import_new_lines;",
-                         cols, select->str, line_cols, line_cols);
-  if (!gdn_database_exec (job->db, sql, error))
-    return FALSE;
-  report_write_step (job, ++done, n_steps);
-
+  report_write_step (job, done, n_steps);
   /* the search text reads the lines by their order */
   if (!exec_saved (job, indexes, " ON order_lines", &done, n_steps, error))
     return FALSE;
-  g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("UPDATE orders SET search_text = (%s) WHERE id > %" G_GINT64_FORMAT,
                          job->klass->search_expr, job->last_old_id);
   if (!gdn_database_exec (job->db, sql, error))
@@ -957,30 +948,42 @@ write_staged_bulk (Job         *job,
   return TRUE;
 }
 
-/* The created orders, then their lines, from the temporary tables (see above). */
+/* The created orders, with their customer's code and name, then their lines, from the
+ * temporary tables (see above). */
 gboolean
 gdn_import_write_staged (Job     *job,
                          GError **error)
 {
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) select = g_string_new ("n.id");
   g_autofree char *cols = NULL;
   g_autofree char *line_cols = NULL;
   g_autofree char *sql = NULL;
   gint64 n_created = job->next_id - job->last_old_id - 1;
+  gboolean bulk = n_created >= bulk_orders;
 
   if (!job->staging)
     return TRUE;
-  if (n_created >= bulk_orders)
-    return write_staged_bulk (job, n_created, error);
+  if (bulk && !start_bulk (job, n_created, triggers, indexes, error))
+    return FALSE;
+
   cols = column_list (job->klass, "id");
   line_cols = column_list (job->line_klass, "");
-  sql = g_strdup_printf ("INSERT INTO main.orders (%s) SELECT %s FROM temp.gdn_import_new"
-                         " ORDER BY id;"
+  for (guint i = 0; i < job->klass->n_fields; i++)
+    if (!(job->klass->fields[i].flags & GDN_FIELD_DERIVED))
+      g_string_append_printf (select, ", n.%s", job->klass->fields[i].name);
+  sql = g_strdup_printf ("INSERT INTO main.orders (%s, customer_code, customer_name)"
+                         " SELECT %s, c.code, c.name FROM temp.gdn_import_new n"
+                         " LEFT JOIN main.customers c ON c.id = n.customer_id ORDER BY n.id;"
                          "INSERT INTO main.order_lines (%s) SELECT %s"
                          " FROM temp.gdn_import_new_lines ORDER BY rowid;"
                          "DELETE FROM temp.gdn_import_new;"
                          "DELETE FROM temp.gdn_import_new_lines;",
-                         cols, cols, line_cols, line_cols);
-  return gdn_database_exec (job->db, sql, error);
+                         cols, select->str, line_cols, line_cols);
+  if (!gdn_database_exec (job->db, sql, error))
+    return FALSE;
+  return !bulk || finish_bulk (job, triggers, indexes, error);
 }
 
 /* What every created record gets: an audit row, and for an order its first event. One
