@@ -32,6 +32,10 @@ build () {
 }
 
 export NO_AT_BRIDGE=0
+# One X server for a whole run, which never resets: by default Xvfb resets when its last
+# client leaves, and a window that connects during the reset (right after the AT-SPI bus
+# launcher's short connection, say) loses its display and the program exits with status 1.
+xvfb_args="-screen 0 1280x800x24 -noreset"
 logs=()
 status=0
 
@@ -41,7 +45,7 @@ if ! build "$builddir"; then
   exit 1
 fi
 rm -f "$builddir/meson-logs/suite.json"
-xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+xvfb-run -a -s "$xvfb_args" dbus-run-session -- \
   meson test -C "$builddir" --print-errorlogs --num-processes 2 --logbase suite "$@" || status=1
 logs+=("$builddir/meson-logs/suite.json")
 
@@ -55,14 +59,14 @@ if [ "$sanitize" != 0 ]; then
     export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:print_summary=1
     export LSAN_OPTIONS=suppressions="$top/tests/lsan.supp":print_suppressions=0
     ASAN_OPTIONS=$asan_common:detect_leaks=1:fast_unwind_on_malloc=0 \
-    xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+    xvfb-run -a -s "$xvfb_args" dbus-run-session -- \
       meson test -C "$asandir" --print-errorlogs --num-processes 2 --logbase suite-asan \
         --timeout-multiplier 4 --no-suite e2e --no-suite fuzz --no-suite ui "$@" || status=1
     # The windowed tests: the slow unwinder deadlocks in libgcc's unwinder when GTK's
     # renderer threads load code at the same moment, so here ASan and UBSan check every
     # access with the fast unwinder and leak checking is left to the windowless passes.
     ASAN_OPTIONS=$asan_common:detect_leaks=0 \
-    xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+    xvfb-run -a -s "$xvfb_args" dbus-run-session -- \
       meson test -C "$asandir" --print-errorlogs --num-processes 2 --logbase suite-asan-ui \
         --timeout-multiplier 4 --suite ui "$@" || status=1
   else

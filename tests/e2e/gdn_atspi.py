@@ -220,15 +220,17 @@ class Driver:
 
     def start(self, timeout=30):
         Atspi.init()
-        # in the test's process group: a runner that kills the test on a timeout kills it too
-        self.proc = subprocess.Popen(self.argv, env=self.env, stdout=self.log,
-                                     stderr=subprocess.STDOUT)
+        # The accessibility bus first: its launcher opens the display for a moment, and
+        # that is over before the app opens it.
         address = Gio.bus_get_sync(Gio.BusType.SESSION).call_sync(
             "org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus", "GetAddress", None,
             GLib.VariantType("(s)"), 0, 5000).unpack()[0]
         self.bus = Gio.DBusConnection.new_for_address_sync(
             address, Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT
             | Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION)
+        # in the test's process group: a runner that kills the test on a timeout kills it too
+        self.proc = subprocess.Popen(self.argv, env=self.env, stdout=self.log,
+                                     stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
