@@ -37,6 +37,8 @@
 /* rows a list view shows at once: the first page a person waits for */
 #define VISIBLE_ROWS  40
 #define N_QUERIES     40
+/* a search slower than this is named on standard error */
+#define SLOW_SEARCH_MS 100.0
 
 typedef struct
 {
@@ -396,6 +398,9 @@ bench_search (const char    *prefix,
           gdn_query_model_set_search (model, g_ptr_array_index (queries, i));
           n = first_page (model);
           ms = ms_since (&m);
+          if (ms > SLOW_SEARCH_MS)
+            g_printerr ("slow search %s “%s”: %.1f ms, %.0f rows\n", qc->name,
+                        (const char *) g_ptr_array_index (queries, i), ms, n);
           g_array_append_val (times, ms);
           g_array_append_val (n_hits, n);
         }
@@ -743,6 +748,15 @@ bench_import (const char  *prefix,
 
 /* ─── main ────────────────────────────────────────────────────────────────────────── */
 
+/* the parts of a measurement --only names; NULL: all */
+static GStrv only;
+
+static gboolean
+measures (const char *part)
+{
+  return only == NULL || g_strv_contains ((const char * const *) only, part);
+}
+
 static gboolean
 bench_size_n (const char  *dir,
               guint        n_orders,
@@ -760,16 +774,25 @@ bench_size_n (const char  *dir,
       return FALSE;
     print_counts (prefix, database);
   }
-  progress ("measuring the size");
-  if (!bench_size (prefix, path, error))
-    return FALSE;
-  progress ("measuring the order list");
-  if (!bench_list (prefix, path, error))
-    return FALSE;
-  progress ("measuring the KPIs");
-  if (!bench_kpis (prefix, path, error))
-    return FALSE;
-  return bench_import (prefix, dir, path, n_orders, error);
+  if (measures ("size"))
+    {
+      progress ("measuring the size");
+      if (!bench_size (prefix, path, error))
+        return FALSE;
+    }
+  if (measures ("list"))
+    {
+      progress ("measuring the order list");
+      if (!bench_list (prefix, path, error))
+        return FALSE;
+    }
+  if (measures ("kpi"))
+    {
+      progress ("measuring the KPIs");
+      if (!bench_kpis (prefix, path, error))
+        return FALSE;
+    }
+  return !measures ("import") || bench_import (prefix, dir, path, n_orders, error);
 }
 
 static gboolean
@@ -800,12 +823,15 @@ main (int    argc,
   g_autofree char *sizes_text = NULL;
   g_autofree char *dir = NULL;
   gboolean quick = FALSE;
+  g_autofree char *only_text = NULL;
   const GOptionEntry entries[] = {
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_text,
       "Numbers of orders, comma separated (default: 10000,100000,1000000)", "N,…" },
     { "dir", 0, 0, G_OPTION_ARG_FILENAME, &dir,
       "Keep the databases in DIR and reuse them (default: a new temporary folder)", "DIR" },
     { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "Only 10000 orders", NULL },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only_text,
+      "Measure only these parts, comma separated: size, list, kpi, import", "PART,…" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -823,6 +849,9 @@ main (int    argc,
       g_printerr ("gendan-bench: %s\n", error->message);
       return 2;
     }
+
+  if (only_text != NULL)
+    only = g_strsplit (only_text, ",", -1);
 
   if (dir == NULL)
     {
@@ -858,5 +887,6 @@ main (int    argc,
         }
       g_rmdir (dir);
     }
+  g_clear_pointer (&only, g_strfreev);
   return 0;
 }
