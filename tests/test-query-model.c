@@ -637,6 +637,71 @@ test_search_walk_text (void)
   }
 }
 
+/* A search whose matches lie deep in an order that follows the ids (last year's order
+ * numbers, newest first) goes to the index's list of rows at once: no walk reading text is
+ * tried, which would pass every newer row first. Where the order does not follow the ids,
+ * or a match is among the first ids, the walk is tried. The rows are the same either way. */
+static void
+test_search_first_match_far (void)
+{
+  g_autoptr(GdnStore) store = open_store_with_orders (3000);
+  g_autoptr(GdnRecordClass) orders = g_type_class_ref (GDN_TYPE_ORDER);
+  g_autofree char *update = NULL;
+  const struct
+  {
+    const char *search;
+    const char *sort;
+    gboolean    descending;
+    gboolean    walks;  /* a walk reading text is tried */
+  } cases[] = {
+    { "so-2024", "created_date", TRUE, FALSE },   /* the newest 500 ids do not match */
+    { "so-2025", "created_date", FALSE, FALSE },  /* the oldest 500 do not */
+    { "so-2025", "created_date", TRUE, TRUE },    /* the newest match */
+    { "so-2024", "created_date", FALSE, TRUE },   /* the oldest match */
+    { "so-2024", "order_no", TRUE, TRUE },        /* an order of its own */
+  };
+
+  /* made in order: 2024's orders first, 2025's after them */
+  exec_sql (store, "UPDATE orders SET created_date = date('2024-01-01', '+' || (id / 5) || ' days'),"
+                   " order_no = printf('SO-%d%05d', CASE WHEN id <= 1500 THEN 2024 ELSE 2025 END, id)");
+  update = g_strdup_printf ("UPDATE orders SET search_text = (%s)",
+                            gdn_record_class_get_search_expr (orders));
+  exec_sql (store, update);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GdnQueryModel) model = gdn_query_model_new (store, GDN_TYPE_ORDER);
+      g_autofree char *like = g_strdup_printf ("%%%s%%", cases[c].search);
+      g_autofree char *sql = NULL;
+      g_autoptr(GArray) expected = NULL;
+      guint loads;
+
+      sql = g_strdup_printf ("SELECT id FROM orders WHERE deleted_at IS NULL"
+                             " AND search_text LIKE '%s' ORDER BY %s %s, id %s",
+                             like, cases[c].sort, cases[c].descending ? "DESC" : "ASC",
+                             cases[c].descending ? "DESC" : "ASC");
+      expected = query_ids (store, sql);
+      g_assert_cmpuint (expected->len, ==, 1500);
+
+      gdn_query_model_set_count_cap_for_testing (model, 1000);
+      gdn_query_model_set_walk_gap_for_testing (model, 500);
+      /* a walk reading text runs out of time at once: tried, it costs a page query */
+      gdn_query_model_set_walk_budget_for_testing (model, 0);
+      gdn_query_model_set_sort (model, cases[c].sort, cases[c].descending);
+      gdn_query_model_set_search (model, cases[c].search);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1000);
+      loads = gdn_query_model_get_n_loads_for_testing (model);
+      g_assert_cmpint (item_id (G_LIST_MODEL (model), 0), ==, g_array_index (expected, gint64, 0));
+      g_assert_cmpuint (gdn_query_model_get_n_loads_for_testing (model) - loads, ==,
+                        cases[c].walks ? 2 : 1);
+      for (guint i = 0; i < 250; i++)
+        g_assert_cmpint (item_id (G_LIST_MODEL (model), i), ==,
+                         g_array_index (expected, gint64, i));
+      scroll_to_end (model);
+      assert_model_is (model, sql);
+    }
+}
+
 /* A word of one or two characters is read in the text of every row: shown after its first
  * thousand rows; a longer one the index counts, up to ten thousand */
 static void
@@ -1331,6 +1396,7 @@ main (int    argc,
   g_test_add_func ("/query-model/search/short", test_search_short);
   g_test_add_func ("/query-model/search/capped", test_search_capped);
   g_test_add_func ("/query-model/search/walk-text", test_search_walk_text);
+  g_test_add_func ("/query-model/search/first-match-far", test_search_first_match_far);
   g_test_add_func ("/query-model/search/short-cap", test_search_short_cap);
   g_test_add_func ("/query-model/search/without-index", test_search_without_index);
   g_test_add_func ("/query-model/changes/in-place", test_change_in_place);

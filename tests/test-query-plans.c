@@ -196,6 +196,31 @@ is_count (const char *sql)
          g_str_has_prefix (sql, "SELECT (SELECT count(*)");
 }
 
+/* The look at the first ids of an order that follows them, before a walk (see
+ * first_match_far() in gdn-query-model.c): the index's rows in that range of ids,
+ * confirmed in the narrow index of the text. */
+static gboolean
+is_gap_check (const char *sql)
+{
+  return g_str_has_prefix (sql, "SELECT EXISTS (SELECT 1 FROM orders_fts f");
+}
+
+static void
+assert_gap_check_plan (GdnDatabase *db,
+                       const char  *sql)
+{
+  g_autoptr(GArray) nodes = query_plan (db, sql);
+  g_autofree char *text = plan_text (nodes);
+
+  /* a range of rowids in the search index (constraint M1 is on the rowid), each row
+   * looked up by id */
+  if ((strstr (text, "VIRTUAL TABLE INDEX 0:M1>") == NULL &&
+       strstr (text, "VIRTUAL TABLE INDEX 0:M1<") == NULL) ||
+      strstr (text, "COVERING INDEX orders_search_rows (id=?)") == NULL)
+    g_error ("the look at the first ids reads more than their rows:\n%s\n%s", sql, text);
+  assert_no_table_scan (db, sql, FALSE, "look at the first ids");
+}
+
 /* Rows enough in every list, written as a bulk import would, with text to search. */
 static GdnStore *
 open_filled_store (void)
@@ -375,6 +400,7 @@ test_plans_search_trigram (void)
           assert_page_walks_index (db, sql, "search abc");
           n_pages++;
         }
+
       else if (is_count (sql))
         {
           g_autoptr(GArray) nodes = query_plan (db, sql);
@@ -394,6 +420,33 @@ test_plans_search_trigram (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
                     gdn_test_count (store, "SELECT count(*) FROM orders WHERE deleted_at IS NULL"
                                            " AND search_text LIKE '%abc%'"));
+}
+
+/* A search many rows match, in an order that follows the ids: the first ids are looked at
+ * in the search index and the narrow index of the text before a walk is tried. */
+static void
+test_plans_search_first_ids (void)
+{
+  g_autoptr(GdnStore) store = open_filled_store ();
+  GdnDatabase *db = gdn_store_get_database (store);
+  g_autoptr(GdnQueryModel) model = gdn_query_model_new (store, GDN_TYPE_ORDER);
+  Trace trace;
+  guint n_gap_checks = 0;
+
+  gdn_query_model_set_count_cap_for_testing (model, 1000);
+  gdn_query_model_set_sort (model, "created_date", TRUE);
+  trace_start (db, &trace);
+  gdn_query_model_set_search (model, "华强电子");
+  first_page (model);
+  for (guint s = 0; s < trace.statements->len; s++)
+    if (is_gap_check (trace.statements->pdata[s]))
+      {
+        assert_gap_check_plan (db, trace.statements->pdata[s]);
+        n_gap_checks++;
+      }
+  trace_stop (db, &trace);
+  g_assert_true (gdn_query_model_get_count_capped (model));
+  g_assert_cmpuint (n_gap_checks, ==, 1);
 }
 
 /* Four characters: the rows with both trigrams are confirmed in the narrow index of the
@@ -564,6 +617,7 @@ main (int    argc,
   g_test_add_func ("/query-plans/shipments", test_plans_shipments);
   g_test_add_func ("/query-plans/contracts", test_plans_contracts);
   g_test_add_func ("/query-plans/search/trigram", test_plans_search_trigram);
+  g_test_add_func ("/query-plans/search/first-ids", test_plans_search_first_ids);
   g_test_add_func ("/query-plans/search/confirmed", test_plans_search_confirmed);
   g_test_add_func ("/query-plans/search/short", test_plans_search_short);
   g_test_add_func ("/query-plans/kpi/month", test_plans_kpi_month);

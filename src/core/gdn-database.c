@@ -16,6 +16,7 @@
 #endif
 
 #include "gdn-database.h"
+#include "gdn-id-set.h"
 #include "gdn-migrations.h"
 
 struct _GdnDatabase
@@ -580,6 +581,8 @@ gdn_database_open_full (const char            *path,
 
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_timeout (self->handle, 5000);
+  /* lists look rows up in the set of a search's matches (gdn-query-model.c) */
+  gdn_id_set_register_sql (self->handle);
 
   self->version = read_user_version (self->handle);
   if (self->version < 0)

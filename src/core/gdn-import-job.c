@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "gdn-id-set.h"
 #include "gdn-import-private.h"
 #include "gdn-import.h"
 #include "gdn-order-event.h"
@@ -231,7 +232,7 @@ process_unit (Job          *job,
 
   if (job->list_column >= 0 && job->col_to_file[job->list_column] >= 0)
     {
-      gdn_import_sort_unique_ids (job->list_ids);
+      gdn_id_array_sort_unique (job->list_ids);
       replace_links = insert ? job->list_ids->len > 0
                              : gdn_import_links_differ (job, gdn_record_get_id (job->existing));
     }

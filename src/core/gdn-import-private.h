@@ -160,7 +160,6 @@ gboolean      gdn_import_may_write_bulk       (Job                *job,
 double        gdn_import_lines_amount         (GArray             *lines);
 gboolean      gdn_import_lines_differ         (Job                *job,
                                                gint64              order_id);
-void          gdn_import_sort_unique_ids      (GArray             *ids);
 gboolean      gdn_import_links_differ         (Job                *job,
                                                gint64              contract_id);
 sqlite3_stmt *gdn_import_bind_key             (Job                *job,

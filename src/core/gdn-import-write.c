@@ -143,26 +143,6 @@ gdn_import_lines_differ (Job    *job,
   return differ || i != job->lines->len;
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-  return x < y ? -1 : x > y;
-}
-
-void
-gdn_import_sort_unique_ids (GArray *ids)
-{
-  guint n = 0;
-
-  g_array_sort (ids, compare_ids);
-  for (guint i = 0; i < ids->len; i++)
-    if (i == 0 || g_array_index (ids, gint64, i) != g_array_index (ids, gint64, n - 1))
-      g_array_index (ids, gint64, n++) = g_array_index (ids, gint64, i);
-  g_array_set_size (ids, n);
-}
-
 gboolean
 gdn_import_links_differ (Job    *job,
                          gint64  contract_id)

@@ -21,7 +21,7 @@ static const GdnField order_fields[] = {
   { "type", GDN_FIELD_ENUM, GDN_FIELD_REQUIRED | GDN_FIELD_SORTABLE, N_("Order type"), &gdn_enum_order_type, NULL, NULL },
   { "source", GDN_FIELD_ENUM, 0, N_("Source"), &gdn_enum_order_source, NULL, NULL },
   { "status", GDN_FIELD_ENUM, GDN_FIELD_REQUIRED | GDN_FIELD_SORTABLE, N_("Status"), &gdn_enum_order_status, NULL, NULL },
-  { "created_date", GDN_FIELD_DATE, GDN_FIELD_REQUIRED | GDN_FIELD_SORTABLE, N_("Created"), NULL, NULL, NULL },
+  { "created_date", GDN_FIELD_DATE, GDN_FIELD_REQUIRED | GDN_FIELD_SORTABLE | GDN_FIELD_FOLLOWS_ID, N_("Created"), NULL, NULL, NULL },
   { "confirmed_date", GDN_FIELD_DATE, GDN_FIELD_SORTABLE, N_("Confirmed"), NULL, NULL, NULL },
   { "promised_date", GDN_FIELD_DATE, GDN_FIELD_SORTABLE, N_("Promised delivery date"), NULL, NULL, NULL },
   { "delivered_date", GDN_FIELD_DATE, GDN_FIELD_SORTABLE, N_("Delivered"), NULL, NULL, NULL },

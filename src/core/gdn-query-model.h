@@ -52,6 +52,8 @@ void           gdn_query_model_set_count_cap_for_testing (GdnQueryModel *self,
 guint          gdn_query_model_get_n_cached_for_testing (GdnQueryModel *self);
 void           gdn_query_model_set_walk_budget_for_testing (GdnQueryModel *self,
                                                             guint          calls);
+void           gdn_query_model_set_walk_gap_for_testing (GdnQueryModel *self,
+                                                          guint          ids);
 gboolean       gdn_query_model_get_walks_text_for_testing (GdnQueryModel *self);
 char          *gdn_query_model_explain_for_testing      (GdnQueryModel *self);
 

@@ -28,6 +28,8 @@ typedef enum
   GDN_FIELD_DERIVED  = 1 << 3,  /* computed by expr when read, never written */
   GDN_FIELD_STORE    = 1 << 4,  /* written by the store only (amounts, progress) */
   GDN_FIELD_MONEY    = 1 << 5,  /* an amount of money, shown with its currency sign */
+  GDN_FIELD_FOLLOWS_ID = 1 << 6, /* rows are numbered in about the order of its values (the
+                                   * day a row was made): a hint for searches */
 } GdnFieldFlags;
 
 typedef struct
