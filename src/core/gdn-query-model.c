@@ -1453,11 +1453,46 @@ clear_cache (GdnQueryModel *self)
   g_clear_pointer (&self->matches, gdn_id_set_free);
 }
 
+/* The rows the index finds among ids from … to, added to a set of them. */
+static gboolean
+fill_matches_cb (GdnIdSet *set,
+                 gint64    from,
+                 gint64    to,
+                 gpointer  user_data)
+{
+  GdnQueryModel *self = user_data;
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  sql = g_strdup_printf ("SELECT rowid FROM %s_fts WHERE %s_fts MATCH ?"
+                         " AND rowid BETWEEN ? AND ?", table (self), table (self));
+  stmt = prepare (self, sql);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, from);
+  sqlite3_bind_int64 (stmt, 3, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    gdn_id_set_add (set, sqlite3_column_int64 (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      step_failed (self, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A lazy set's bitmap takes a bit per id of the table: up to 8 MB. */
+#define MAX_LAZY_IDS (G_GINT64_CONSTANT (64) * 1024 * 1024)
+
 /* The rows the index finds for the search, once per search and state of the rows: a walk
  * looks each row up there, where a query of its own would list them all again for every
  * page (640,000 rows for "XS2025" at a million orders). Held in memory, not in a table:
- * its rows are read in the index's order, so a set is built at once (60 ms for those
- * 640,000, against 180 ms for a table), and a look-up is a bit to test. */
+ * a set that reads the index's rows a stretch of ids at a time, as the walk reaches them
+ * (gdn_id_set_new_lazy()), so that a walk along an order that follows the ids reads only
+ * the stretch it passes (the orders since January, not all of them), and a look-up is a
+ * bit to test. */
 static gboolean
 ensure_matches (GdnQueryModel *self)
 {
@@ -1469,6 +1504,29 @@ ensure_matches (GdnQueryModel *self)
   if (self->matches != NULL)
     return TRUE;
 
+  sql = g_strdup_printf ("SELECT min(id), max(id) FROM %s", table (self));
+  stmt = prepare (self, sql);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      step_failed (self, rc);
+      return FALSE;
+    }
+  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL &&
+      sqlite3_column_int64 (stmt, 0) >= 0 &&
+      sqlite3_column_int64 (stmt, 1) - sqlite3_column_int64 (stmt, 0) < MAX_LAZY_IDS)
+    {
+      self->matches = gdn_id_set_new_lazy (sqlite3_column_int64 (stmt, 0),
+                                           sqlite3_column_int64 (stmt, 1),
+                                           fill_matches_cb, self);
+      return TRUE;
+    }
+
+  /* ids far apart: all at once, in a set of their own size */
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_free (sql);
   sql = g_strdup_printf ("SELECT rowid FROM %s_fts WHERE %s_fts MATCH ?",
                          table (self), table (self));
   stmt = prepare (self, sql);
