@@ -399,8 +399,8 @@ bench_search (const char    *prefix,
           n = first_page (model);
           ms = ms_since (&m);
           if (ms > SLOW_SEARCH_MS)
-            g_printerr ("slow search %s “%s”: %.1f ms, %.0f rows\n", qc->name,
-                        (const char *) g_ptr_array_index (queries, i), ms, n);
+            fprintf (stderr, "slow search %s \"%s\": %.1f ms, %.0f rows\n", qc->name,
+                     (const char *) g_ptr_array_index (queries, i), ms, n);
           g_array_append_val (times, ms);
           g_array_append_val (n_hits, n);
         }
