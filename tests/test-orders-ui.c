@@ -574,6 +574,22 @@ check_list_rebinds (GdnApplication *app,
   cell = shown_cell_with_text (after, "SO-000002");
   g_assert_nonnull (cell);
   g_assert_false (gtk_widget_has_css_class (cell, "error"));
+
+  /* in a window too narrow for every column, the customer's column keeps room for seven
+   * characters of a name (the list scrolls sideways), not squeezed to two */
+  gtk_window_set_default_size (window, 560, 600);
+  gdn_ui_test_spin (300);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = shown_cells (GTK_WIDGET (list));
+  cell = shown_cell_with_text (after, "东莞市长安五金制品厂");
+  g_assert_nonnull (cell);
+  {
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (cell, "东莞市长安五金");
+    int text_width = 0;
+
+    pango_layout_get_pixel_size (layout, &text_width, NULL);
+    g_assert_cmpint (gtk_widget_get_width (cell), >=, text_width);
+  }
 }
 
 static void

@@ -634,6 +634,23 @@ gdn_record_list_new (GdnStore *store,
   return g_object_new (GDN_TYPE_RECORD_LIST, "store", store, "item-type", item_type, NULL);
 }
 
+/* A column's width in characters is in those of the list's font: the wider of its digits
+ * and its average character (codes are mostly digits), plus the cell's margins. */
+#define CELL_PADDING     24
+#define EXPAND_MIN_CHARS 12
+
+static int
+char_width (GdnRecordList *self)
+{
+  PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (
+                                                           GTK_WIDGET (self)), NULL, NULL);
+  int width = MAX (pango_font_metrics_get_approximate_digit_width (metrics),
+                   pango_font_metrics_get_approximate_char_width (metrics));
+
+  pango_font_metrics_unref (metrics);
+  return PANGO_PIXELS_CEIL (width);
+}
+
 /**
  * gdn_record_list_add_column:
  * @field: the record field shown; sortable fields get a sorting header
@@ -669,9 +686,13 @@ gdn_record_list_add_column (GdnRecordList *self,
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_column_set_expand (view_column, expand);
+  /* an expanding column keeps room for a short name: when the window is too narrow for
+   * every column, the list scrolls sideways rather than squeeze it to "泉州…" */
+  if (width_chars <= 0 && expand)
+    width_chars = EXPAND_MIN_CHARS;
   if (width_chars > 0)
     {
-      int width = width_chars * 9;
+      int width = width_chars * char_width (self) + CELL_PADDING;
 
       /* dates are written in the user's language (2026年12月28日 is wider than ISO) */
       if (f->type == GDN_FIELD_DATE || f->type == GDN_FIELD_DATETIME)
@@ -684,7 +705,7 @@ gdn_record_list_add_column (GdnRecordList *self,
           int text_width = 0;
 
           pango_layout_get_pixel_size (layout, &text_width, NULL);
-          width = MAX (width, text_width + 24);
+          width = MAX (width, text_width + CELL_PADDING);
         }
       gtk_column_view_column_set_fixed_width (view_column, width);
     }

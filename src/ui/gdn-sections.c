@@ -234,14 +234,14 @@ gdn_section_view_new_shipments (GdnStore *store)
   g_return_val_if_fail (GDN_IS_STORE (store), NULL);
 
   list = gdn_record_list_new (store, GDN_TYPE_SHIPMENT);
-  gdn_record_list_add_column (list, "tracking_no", _("Tracking number"), 14, FALSE);
+  gdn_record_list_add_column (list, "tracking_no", _("Tracking number"), 15, FALSE);
   gdn_record_list_add_column (list, "order_no", _("Order"), 14, FALSE);
   gdn_record_list_add_column (list, "customer_name", _("Customer"), 0, TRUE);
-  gdn_record_list_add_column (list, "carrier", _("Carrier"), 7, FALSE);
+  gdn_record_list_add_column (list, "carrier", _("Carrier"), 9, FALSE);
   gdn_record_list_add_column (list, "mode", _("Mode"), 8, FALSE);
   gdn_record_list_add_column (list, "shipped_date", _("Shipped"), 10, FALSE);
   gdn_record_list_add_column (list, "eta", _("ETA"), 10, FALSE);
-  gdn_record_list_add_column (list, "status", _("Status"), 9, FALSE);
+  gdn_record_list_add_column (list, "status", _("Status"), 10, FALSE);
   gdn_record_list_add_filter (list, "mode", _("All modes"));
   gdn_record_list_add_filter (list, "status", _("All statuses"));
   gdn_record_list_set_sort (list, "shipped_date", TRUE);
