@@ -1504,7 +1504,9 @@ ensure_matches (GdnQueryModel *self)
   if (self->matches != NULL)
     return TRUE;
 
-  sql = g_strdup_printf ("SELECT min(id), max(id) FROM %s", table (self));
+  /* (each in a query of its own: together they would scan the table for both) */
+  sql = g_strdup_printf ("SELECT (SELECT min(id) FROM %s), (SELECT max(id) FROM %s)",
+                         table (self), table (self));
   stmt = prepare (self, sql);
   if (stmt == NULL)
     return FALSE;
