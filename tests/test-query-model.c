@@ -527,6 +527,7 @@ test_search_capped (void)
   static const struct { const char *search, *cond; } cases[] = {
     { "李", "instr(search_text, '李') > 0" },                  /* scanned in the text */
     { "so-2025", "search_text LIKE '%so-2025%'" },           /* trigrams, confirmed */
+    { "025", "search_text LIKE '%025%'" },                   /* the index alone */
     { "四层电路板", "instr(search_text, '四层电路板') > 0" },
   };
 
@@ -576,6 +577,40 @@ test_search_capped (void)
     g_assert_cmpint (item_id (G_LIST_MODEL (model), pos), ==,
                      g_array_index (expected, gint64, pos));
   }
+}
+
+/* A search the index alone decides is counted in the index up to the cap and the rows in
+ * the trash: right at the cap with rows of it in the trash, and one past it. */
+static void
+test_search_index_count (void)
+{
+  g_autoptr(GdnStore) store = open_store_with_orders (3000);
+  const char *cond = "search_text LIKE '%500%'";
+  g_autofree char *all = g_strdup_printf ("SELECT count(*) FROM orders WHERE %s", cond);
+  g_autofree char *trash = NULL;
+  guint n_found, n_shown;
+
+  exec_sql (store, "UPDATE orders SET deleted_at = '2026-01-01 10:00:00' WHERE id % 3 = 0");
+  n_found = gdn_test_count (store, all);
+  trash = g_strdup_printf ("%s AND deleted_at IS NULL", all);
+  n_shown = gdn_test_count (store, trash);
+  g_assert_cmpuint (n_shown, >, 2);
+  g_assert_cmpuint (n_found, >, n_shown);
+
+  for (guint cap = n_shown - 1; cap <= n_shown; cap++)
+    {
+      g_autoptr(GdnQueryModel) model = gdn_query_model_new (store, GDN_TYPE_ORDER);
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM orders WHERE deleted_at IS NULL"
+                                              " AND %s ORDER BY id", cond);
+
+      gdn_query_model_set_count_cap_for_testing (model, cap);
+      gdn_query_model_set_sort (model, "id", FALSE);
+      gdn_query_model_set_search (model, "500");
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, cap);
+      g_assert_true (gdn_query_model_get_count_capped (model) == (cap < n_shown));
+      scroll_to_end (model);
+      assert_model_is (model, sql);
+    }
 }
 
 /* A search most rows match: a page is found by walking the sort order and reading the
@@ -1395,6 +1430,7 @@ main (int    argc,
   g_test_add_func ("/query-model/search/long", test_search_long);
   g_test_add_func ("/query-model/search/short", test_search_short);
   g_test_add_func ("/query-model/search/capped", test_search_capped);
+  g_test_add_func ("/query-model/search/index-count", test_search_index_count);
   g_test_add_func ("/query-model/search/walk-text", test_search_walk_text);
   g_test_add_func ("/query-model/search/first-match-far", test_search_first_match_far);
   g_test_add_func ("/query-model/search/short-cap", test_search_short_cap);

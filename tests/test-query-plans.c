@@ -121,12 +121,14 @@ plan_text (GArray *nodes)
   return g_string_free (s, FALSE);
 }
 
-/* A full scan of a table, not of one of its indexes. */
+/* A full scan of a table, not of one of its indexes (nor of the rows of a subquery, which
+ * its own plan decides). */
 static gboolean
 is_table_scan (const char *detail)
 {
   return g_str_has_prefix (detail, "SCAN ") && strstr (detail, " USING ") == NULL &&
-         strstr (detail, "VIRTUAL TABLE") == NULL && strstr (detail, "CONSTANT ROW") == NULL;
+         strstr (detail, "VIRTUAL TABLE") == NULL && strstr (detail, "CONSTANT ROW") == NULL &&
+         !g_str_has_prefix (detail, "SCAN (subquery-");
 }
 
 /* A page is read as "rows WHERE id IN (the ids of the page, in order, LIMIT n)": the

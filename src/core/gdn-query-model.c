@@ -726,7 +726,8 @@ rebuild_sql (GdnQueryModel *self)
                        !self->klass->plain;
   /* Searches the index alone cannot count are counted up to a limit: a page shows
    * without scanning every match, and the rest is counted as the list reaches its end. */
-  self->count_limit = self->text_scan || self->text_confirm ? self->count_cap : 0;
+  self->count_limit = self->text_scan || self->text_confirm || self->index_only ?
+                      self->count_cap : 0;
   /* one or two characters are read in the text of every row until the limit: a common one
    * (华, 电子) is shown after its first thousand, the rest counted as the list is scrolled */
   if (self->text_scan)
@@ -875,7 +876,7 @@ count_rows (GdnQueryModel *self)
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GArray *params = self->where_params;
-  gboolean limited = FALSE;
+  gboolean limited = FALSE, limit_second = FALSE;
   gpointer cached;
   guint n;
   int param = 1, rc;
@@ -892,16 +893,21 @@ count_rows (GdnQueryModel *self)
                            " WHERE deleted_at IS NOT NULL) FROM %s", table (self),
                            table (self));
   /* the index's count of the rows it finds, less those of them in the trash: no row of
-   * the table is read but the few in the trash */
+   * the table is read but the few in the trash. Up to the limit and the whole trash:
+   * when the index finds that many, more than the limit are outside the trash, and a
+   * common trigram ("XS2", every order) is not counted through all its rows. */
   else if (self->index_only && self->exclude_id == 0)
     {
       /* the words' conditions on the text, which decide as the index does: in the trash,
        * not among all the rows the index finds */
-      sql = g_strdup_printf ("SELECT (SELECT count(*) FROM %s_fts WHERE %s_fts MATCH ?) -"
+      sql = g_strdup_printf ("SELECT (SELECT count(*) FROM (SELECT 1 FROM %s_fts"
+                             "  WHERE %s_fts MATCH ?1 LIMIT ?2 + (SELECT count(*) FROM %s"
+                             "  WHERE deleted_at IS NOT NULL))) -"
                              " (SELECT count(*) FROM %s t WHERE t.deleted_at IS NOT NULL%s)",
-                             table (self), table (self), table (self),
+                             table (self), table (self), table (self), table (self),
                              self->text_where);
       params = self->row_where_params;
+      limit_second = TRUE;
     }
   /* the rows the trigrams find, in the index's order, each confirmed in the narrow index
    * of the text by id (SQLite would read each wide row instead, as that looks cheaper to
@@ -943,6 +949,9 @@ count_rows (GdnQueryModel *self)
     return 0;
   if (params == self->row_where_params)
     sqlite3_bind_text (stmt, param++, self->match, -1, SQLITE_TRANSIENT);
+  if (limit_second)
+    sqlite3_bind_int64 (stmt, param++,
+                        self->count_limit > 0 ? (gint64) self->count_limit + 1 : -1);
   param = bind_params (stmt, params, param);
   if (limited)
     sqlite3_bind_int64 (stmt, param, self->count_limit > 0 ? (gint64) self->count_limit + 1 : -1);
