@@ -237,7 +237,7 @@ gdn_section_view_new_shipments (GdnStore *store)
   gdn_record_list_add_column (list, "tracking_no", _("Tracking number"), 15, FALSE);
   gdn_record_list_add_column (list, "order_no", _("Order"), 14, FALSE);
   gdn_record_list_add_column (list, "customer_name", _("Customer"), 0, TRUE);
-  gdn_record_list_add_column (list, "carrier", _("Carrier"), 9, FALSE);
+  gdn_record_list_add_column (list, "carrier", _("Carrier"), 12, FALSE);
   gdn_record_list_add_column (list, "mode", _("Mode"), 8, FALSE);
   gdn_record_list_add_column (list, "shipped_date", _("Shipped"), 10, FALSE);
   gdn_record_list_add_column (list, "eta", _("ETA"), 10, FALSE);
