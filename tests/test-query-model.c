@@ -613,6 +613,108 @@ test_search_index_count (void)
     }
 }
 
+/* Runs the main loop until the search asked for is taken (a worker prepares it) */
+static void
+wait_for_search (GdnQueryModel *model)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (gdn_query_model_get_search_pending (model))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* A search asked for on a large table is prepared in a worker: the model keeps its rows
+ * meanwhile, then takes the worker's count and reads its first page by the ids found, the
+ * same rows as a search made at once. Only the last of several requests is taken, and
+ * what changes meanwhile (a row, the order, a search set at once) is respected. */
+static void
+test_search_worker (void)
+{
+  g_autoptr(GdnStore) store = open_store_with_orders (3000);
+  g_autoptr(GdnQueryModel) model = gdn_query_model_new (store, GDN_TYPE_ORDER);
+#define BY_DATE(cond) "SELECT id FROM orders WHERE deleted_at IS NULL AND " cond \
+                      " ORDER BY created_date DESC, id DESC"
+  const char *all = BY_DATE ("search_text LIKE '%so-2025%'");
+  const char *last = BY_DATE ("search_text LIKE '%2025012%'");
+#undef BY_DATE
+  g_autoptr(GArray) expected = query_ids (store, all);
+  guint n_counts;
+
+  gdn_query_model_set_worker_ids_for_testing (model, 1);
+  gdn_query_model_set_sort (model, "created_date", TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3000);
+  n_counts = gdn_query_model_get_n_counts_for_testing (model);
+
+  /* the rows stay until the worker is done; its count is not made again */
+  gdn_query_model_request_search (model, "so-2025");
+  g_assert_true (gdn_query_model_get_search_pending (model));
+  g_assert_null (gdn_query_model_get_search (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3000);
+  wait_for_search (model);
+  g_assert_cmpstr (gdn_query_model_get_search (model), ==, "so-2025");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, expected->len);
+  g_assert_cmpuint (gdn_query_model_get_n_counts_for_testing (model), ==, n_counts);
+  for (guint i = 0; i < 150; i++)
+    g_assert_cmpint (item_id (G_LIST_MODEL (model), i), ==, g_array_index (expected, gint64, i));
+  g_assert_cmpuint (gdn_query_model_get_n_prefetched_for_testing (model), ==, 1);
+  assert_model_is (model, all);
+
+  /* typed on: the last words only */
+  gdn_query_model_request_search (model, "2025");
+  gdn_query_model_request_search (model, "20250");
+  gdn_query_model_request_search (model, "2025012");
+  wait_for_search (model);
+  g_assert_cmpstr (gdn_query_model_get_search (model), ==, "2025012");
+  assert_model_is (model, last);
+
+  /* a row written meanwhile is found */
+  {
+    g_autoptr(GdnRecord) order = gdn_record_new (GDN_TYPE_ORDER);
+    g_autoptr(GError) error = NULL;
+
+    gdn_query_model_request_search (model, "so-2025");
+    gdn_record_set_string (order, "order_no", "SO-2025-NEW");
+    gdn_record_set_int (order, "customer_id", 4);
+    gdn_record_set_string (order, "type", "custom");
+    gdn_record_set_string (order, "status", "inquiry");
+    gdn_record_set_string (order, "created_date", "2027-01-02");
+    gdn_store_insert (store, order, &error);
+    g_assert_no_error (error);
+    wait_for_search (model);
+    g_assert_cmpint (item_id (G_LIST_MODEL (model), 0), ==, gdn_record_get_id (order));
+    assert_model_is (model, all);
+  }
+
+  /* another order meanwhile: the rows in that order */
+  gdn_query_model_request_search (model, "2025012");
+  g_assert_true (gdn_query_model_set_sort (model, "order_no", FALSE));
+  wait_for_search (model);
+  assert_model_is (model, "SELECT id FROM orders WHERE deleted_at IS NULL"
+                          " AND search_text LIKE '%2025012%' ORDER BY order_no, id");
+
+  /* a search set at once wins over the one asked for */
+  gdn_query_model_request_search (model, "so-2025");
+  gdn_query_model_set_search (model, NULL);
+  g_assert_false (gdn_query_model_get_search_pending (model));
+  {
+    gint64 end = g_get_monotonic_time () + 300 * 1000;
+
+    while (g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+  }
+  g_assert_null (gdn_query_model_get_search (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3001);
+
+  /* a small table searches at once */
+  gdn_query_model_set_worker_ids_for_testing (model, 1000000);
+  gdn_query_model_request_search (model, "so-2025");
+  g_assert_false (gdn_query_model_get_search_pending (model));
+  g_assert_cmpstr (gdn_query_model_get_search (model), ==, "so-2025");
+}
+
 /* A search most rows match: a page is found by walking the sort order and reading the
  * text; when that walk reads for too long the index's list of rows is used instead. Both
  * read the same rows, in the same order. */
@@ -1431,6 +1533,7 @@ main (int    argc,
   g_test_add_func ("/query-model/search/short", test_search_short);
   g_test_add_func ("/query-model/search/capped", test_search_capped);
   g_test_add_func ("/query-model/search/index-count", test_search_index_count);
+  g_test_add_func ("/query-model/search/worker", test_search_worker);
   g_test_add_func ("/query-model/search/walk-text", test_search_walk_text);
   g_test_add_func ("/query-model/search/first-match-far", test_search_first_match_far);
   g_test_add_func ("/query-model/search/short-cap", test_search_short_cap);

@@ -23,7 +23,13 @@
  * temporary trigger on the table therefore snapshots each row (still a member? under
  * which sort key?) just before the store writes it; with that, a change becomes an exact
  * removal at the old position and an insertion at the new one, found from the cached
- * rows or by counting the rows that sort before it. */
+ * rows or by counting the rows that sort before it.
+ *
+ * On a large table a search typed in a list is prepared in a worker first
+ * (gdn_query_model_request_search()): a copy of the model on a read-only connection of its
+ * own counts the rows and finds the first page, while the list keeps showing the rows it
+ * had; the model then takes the search with that count and the first page's ids, so the
+ * main loop only reads a page of rows by id. */
 
 #define PAGE_SIZE        100
 #define MAX_CACHED_ROWS  (20 * PAGE_SIZE)
@@ -31,6 +37,9 @@
 #define MAX_SNAPSHOTS    10000
 /* below this many rows skipped, an OFFSET is cheaper than seeking through the index */
 #define SEEK_THRESHOLD   (50 * PAGE_SIZE)
+/* from this many ids on, a search typed in a list is prepared in a worker: at a hundred
+ * thousand orders a search's count and first page take tens of milliseconds */
+#define WORKER_SEARCH_IDS 100000
 
 typedef struct
 {
@@ -145,6 +154,19 @@ struct _GdnQueryModel
   guint            n_loads;
   guint            n_counts;
   guint            count_cap;    /* the first count_limit of a search */
+
+  /* a search prepared in a worker (gdn_query_model_request_search()) */
+  char            *wanted_search;      /* the latest asked for */
+  gboolean         search_wanted;      /* asked for, not yet taken */
+  gboolean         search_running;     /* a worker prepares one */
+  guint            data_serial;        /* changes of the rows seen, to know a result old */
+  gint64           worker_ids;         /* from how many ids a search goes to a worker */
+  GdnStore        *worker_store;       /* the worker's connection (touched by it alone) */
+  gboolean         shadow;             /* a worker's copy: adds nothing to the main loop */
+  char            *prefetch_state;     /* the rows and order the ids below were found for */
+  GArray          *prefetch;           /* the first page's ids, in order */
+  gboolean         prefetch_complete;  /* all the rows there are */
+  guint            n_prefetched;       /* pages read from a worker's ids */
 };
 
 enum {
@@ -1650,6 +1672,73 @@ walk_budget_cb (gpointer data)
   return ++b->calls > b->budget;
 }
 
+/* The rows and order a page is read for: what a worker's first page must match. */
+static char *
+rows_state (GdnQueryModel *self)
+{
+  g_autofree char *excl = exclusion (self);
+  g_autofree char *count = count_signature (self, excl);
+
+  return g_strdup_printf ("%s\x1d%s %s", count, self->sort_expr,
+                          direction (self->sort_descending));
+}
+
+static void
+clear_prefetch (GdnQueryModel *self)
+{
+  g_clear_pointer (&self->prefetch, g_array_unref);
+  g_clear_pointer (&self->prefetch_state, g_free);
+}
+
+/* The first page from the ids a worker found for the same rows and order: read by id, in
+ * the order of the page. Once; FALSE (nothing added) when they do not serve. */
+static gboolean
+fetch_prefetched (GdnQueryModel *self,
+                  guint          limit,
+                  GPtrArray     *rows)
+{
+  g_autoptr(GArray) ids = g_steal_pointer (&self->prefetch);
+  g_autofree char *state = g_steal_pointer (&self->prefetch_state);
+  g_autofree char *current = rows_state (self);
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *dir = direction (self->sort_descending);
+  guint first = rows->len, n;
+  int rc;
+
+  n = MIN (limit, ids->len);
+  if (strcmp (state, current) != 0 || (n < limit && !self->prefetch_complete))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (json, ']');
+
+  sql = g_strdup_printf ("SELECT %s FROM %s t WHERE t.id IN (SELECT value FROM json_each(?))"
+                         " ORDER BY %s %s, t.id %s",
+                         self->columns, table (self), self->sort_expr, dir, dir);
+  self->n_loads++;
+  stmt = prepare (self, sql);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, json->str, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, row_from_statement (self, stmt));
+
+  /* a row gone or moved since: the usual way */
+  for (guint i = 0; rc == SQLITE_DONE && i < rows->len - first; i++)
+    if (((Row *) rows->pdata[first + i])->id != g_array_index (ids, gint64, i))
+      rc = SQLITE_ABORT;
+  if (rc != SQLITE_DONE || rows->len - first != n)
+    {
+      g_ptr_array_set_size (rows, first);
+      return FALSE;
+    }
+  self->n_prefetched++;
+  return TRUE;
+}
+
 /* Reads up to @limit rows in the given direction after @after, or from @offset when
  * @after is NULL, appending them to @rows.
  *
@@ -1671,6 +1760,10 @@ fetch (GdnQueryModel *self,
   guint first = rows->len;
   sqlite3 *db = gdn_database_get_handle (gdn_store_get_database (self->store));
   WalkBudget budget = { 0, self->walk_budget };
+
+  if (after == NULL && offset == 0 && descending == self->sort_descending &&
+      self->prefetch != NULL && fetch_prefetched (self, limit, rows))
+    return;
 
   for (guint r = 0; r < n_ranges && rows->len < limit; r++)
     {
@@ -2326,6 +2419,8 @@ on_store_changed_cb (GdnStore *store,
   Snapshot *snapshot = NULL;
   gint64 *snapshot_id = NULL;
 
+  self->data_serial++;
+  clear_prefetch (self);
   g_hash_table_remove_all (self->counts);
   g_clear_pointer (&self->found, g_free);
   /* a write of another kind can change the text of these rows too (a customer's name) */
@@ -2397,12 +2492,13 @@ snapshot_func (sqlite3_context  *context,
 static void
 install_triggers (GdnQueryModel *self)
 {
-  static guint serial;
+  static int serial;
   g_autoptr(GString) columns = g_string_new (NULL);
   g_autofree char *sql = NULL;
   char *message = NULL;
 
-  self->function = g_strdup_printf ("gdn_query_model_%u", ++serial);
+  /* (a worker makes models too) */
+  self->function = g_strdup_printf ("gdn_query_model_%d", g_atomic_int_add (&serial, 1) + 1);
   if (sqlite3_create_function_v2 (handle (self), self->function, 1, SQLITE_UTF8, self,
                                   snapshot_func, NULL, NULL, NULL) != SQLITE_OK)
     {
@@ -2477,7 +2573,8 @@ gdn_query_model_get_item (GListModel *model,
   if (position >= self->n_items)
     return NULL;
   /* the last page of a capped count: count further, outside of this call */
-  if (self->capped && position + PAGE_SIZE >= self->n_items && self->extend_id == 0)
+  if (self->capped && position + PAGE_SIZE >= self->n_items && self->extend_id == 0 &&
+      !self->shadow)
     self->extend_id = g_idle_add (extend_count_cb, self);
   row = lookup (self, position);
   return row != NULL ? g_object_ref (row->record) : NULL;
@@ -2613,6 +2710,9 @@ gdn_query_model_finalize (GObject *object)
   g_clear_pointer (&self->segments, g_ptr_array_unref);
   g_clear_pointer (&self->live, g_hash_table_unref);
   g_clear_pointer (&self->snapshots, g_hash_table_unref);
+  g_clear_pointer (&self->wanted_search, g_free);
+  g_clear_object (&self->worker_store);
+  clear_prefetch (self);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (gdn_query_model_parent_class)->finalize (object);
@@ -2740,12 +2840,290 @@ gdn_query_model_init (GdnQueryModel *self)
   self->count_cap = COUNT_CAP;
   self->walk_budget = WALK_TEXT_BUDGET;
   self->walk_gap = WALK_TEXT_GAP;
+  self->worker_ids = WORKER_SEARCH_IDS;
   self->filters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->indexed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->segments = g_ptr_array_new_with_free_func (segment_free);
   self->live = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, live_entry_free);
   self->snapshots = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, snapshot_free);
+}
+
+/* ─── searching in a worker ────────────────────────────────────────────────────────── */
+
+/* @search's words, as the model keeps them; NULL for none */
+static char *
+normalize_search (const char *search)
+{
+  g_autofree char *valid = NULL;
+  g_autoptr(GPtrArray) terms = NULL;
+
+  if (search == NULL)
+    return NULL;
+  valid = g_utf8_make_valid (search, -1);
+  terms = search_terms (valid);
+  if (terms->len == 0)
+    return NULL;
+  g_ptr_array_add (terms, NULL);
+  return g_strjoinv (" ", (char **) terms->pdata);
+}
+
+typedef struct
+{
+  /* asked for, as the model was when it was asked */
+  char       *path;
+  char       *search;
+  GType       item_type;
+  int         sort_index;
+  gboolean    sort_descending;
+  GHashTable *filters;
+  GdnFlags    flags_filter;
+  gboolean    show_deleted;
+  guint       count_cap;
+  guint       walk_budget;
+  guint       walk_gap;
+  guint       data_serial;
+
+  /* found by the worker */
+  GHashTable *counts;
+  char       *found;
+  char       *state;
+  GArray     *ids;
+  gboolean    complete;
+} SearchJob;
+
+static void take_search (GdnQueryModel *self,
+                         const char    *search,
+                         SearchJob     *job);
+
+static void
+search_job_free (gpointer data)
+{
+  SearchJob *job = data;
+
+  g_free (job->path);
+  g_free (job->search);
+  g_clear_pointer (&job->filters, g_hash_table_unref);
+  g_clear_pointer (&job->counts, g_hash_table_unref);
+  g_free (job->found);
+  g_free (job->state);
+  g_clear_pointer (&job->ids, g_array_unref);
+  g_free (job);
+}
+
+static gboolean
+same_filters (GHashTable *a,
+              GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_strcmp0 (value, g_hash_table_lookup (b, key)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether the model is still as it was when @job was asked for */
+static gboolean
+job_still_fits (GdnQueryModel   *self,
+                const SearchJob *job)
+{
+  return job->data_serial == self->data_serial && job->sort_index == self->sort_index &&
+         job->sort_descending == self->sort_descending &&
+         job->flags_filter == self->flags_filter && job->show_deleted == self->show_deleted &&
+         job->count_cap == self->count_cap && job->walk_budget == self->walk_budget &&
+         job->walk_gap == self->walk_gap && same_filters (job->filters, self->filters) &&
+         g_strcmp0 (job->search, self->wanted_search) == 0;
+}
+
+/* A large table in a file: a second connection can read it meanwhile */
+static gboolean
+search_in_worker (GdnQueryModel *self)
+{
+  const char *path = gdn_database_get_path (gdn_store_get_database (self->store));
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (self->shadow || path == NULL || *path == '\0' || strcmp (path, ":memory:") == 0)
+    return FALSE;
+  sql = g_strdup_printf ("SELECT max(id) FROM %s", table (self));
+  stmt = prepare (self, sql);
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW &&
+         sqlite3_column_int64 (stmt, 0) >= self->worker_ids;
+}
+
+/* In the worker: a copy of the model on the worker's connection, set as the model was,
+ * searched, counted and read up to its first page. Only @self->worker_store is touched. */
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GdnQueryModel *self = source_object;
+  SearchJob *job = task_data;
+  g_autoptr(GdnQueryModel) copy = NULL;
+  GError *error = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n;
+
+  if (self->worker_store == NULL)
+    {
+      g_autoptr(GdnDatabase) database = gdn_database_open_full (job->path, 0,
+                                                                GDN_DATABASE_OPEN_READ_ONLY,
+                                                                &error);
+
+      if (database == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      self->worker_store = gdn_store_new (database);
+    }
+
+  copy = gdn_query_model_new (self->worker_store, job->item_type);
+  copy->shadow = TRUE;
+  copy->count_cap = job->count_cap;
+  copy->walk_budget = job->walk_budget;
+  copy->walk_gap = job->walk_gap;
+  gdn_query_model_set_sort (copy, job->sort_index < 0 ? "id" :
+                                  copy->klass->fields[job->sort_index].name,
+                            job->sort_descending);
+  g_hash_table_iter_init (&iter, job->filters);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    gdn_query_model_set_filter (copy, key, value);
+  gdn_query_model_set_flags_filter (copy, job->flags_filter);
+  gdn_query_model_set_show_deleted (copy, job->show_deleted);
+  gdn_query_model_set_search (copy, job->search);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (copy));
+  job->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < MIN (n, PAGE_SIZE) && copy->error == NULL; i++)
+    {
+      g_autoptr(GdnRecord) record = g_list_model_get_item (G_LIST_MODEL (copy), i);
+      gint64 id;
+
+      if (record == NULL)
+        break;
+      id = gdn_record_get_id (record);
+      g_array_append_val (job->ids, id);
+    }
+  if (copy->error != NULL)
+    {
+      g_task_return_error (task, g_error_copy (copy->error));
+      return;
+    }
+  job->complete = job->ids->len == n && !copy->capped;
+  job->counts = g_hash_table_ref (copy->counts);
+  job->found = g_strdup (copy->found);
+  job->state = rows_state (copy);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void search_done_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data);
+
+static void
+start_search (GdnQueryModel *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, search_done_cb, NULL);
+  SearchJob *job = g_new0 (SearchJob, 1);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  job->path = g_strdup (gdn_database_get_path (gdn_store_get_database (self->store)));
+  job->search = g_strdup (self->wanted_search);
+  job->item_type = self->item_type;
+  job->sort_index = self->sort_index;
+  job->sort_descending = self->sort_descending;
+  job->filters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, self->filters);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (job->filters, g_strdup (key), g_strdup (value));
+  job->flags_filter = self->flags_filter;
+  job->show_deleted = self->show_deleted;
+  job->count_cap = self->count_cap;
+  job->walk_budget = self->walk_budget;
+  job->walk_gap = self->walk_gap;
+  job->data_serial = self->data_serial;
+
+  self->search_running = TRUE;
+  g_task_set_source_tag (task, start_search);
+  g_task_set_task_data (task, job, search_job_free);
+  g_task_run_in_thread (task, search_thread);
+}
+
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GdnQueryModel *self = GDN_QUERY_MODEL (source);
+  SearchJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean prepared = g_task_propagate_boolean (G_TASK (result), &error);
+
+  self->search_running = FALSE;
+  if (!self->search_wanted)
+    return;
+
+  if (!prepared)
+    {
+      /* no second connection (or it failed): search here */
+      g_debug ("%s: searching here, not in a worker: %s", table (self), error->message);
+      self->worker_ids = G_MAXINT64;
+      self->search_wanted = FALSE;
+      take_search (self, self->wanted_search, NULL);
+    }
+  else if (job_still_fits (self, job))
+    {
+      self->search_wanted = FALSE;
+      take_search (self, job->search, job);
+    }
+  else
+    /* the rows, their order or the words changed meanwhile: again, as they are now */
+    start_search (self);
+}
+
+/* Sets the search; with @job, the counts, short search's rows and first page a worker
+ * found for it, so that they are not read again. */
+static void
+take_search (GdnQueryModel *self,
+             const char    *search,
+             SearchJob     *job)
+{
+  g_autofree char *text = normalize_search (search);
+
+  if (g_strcmp0 (text, self->search) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_steal_pointer (&text);
+  rebuild_sql (self);
+  clear_prefetch (self);
+  if (job != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, job->counts);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (!g_hash_table_contains (self->counts, key))
+          g_hash_table_insert (self->counts, g_strdup (key), value);
+      g_free (self->found);
+      self->found = g_strdup (job->found);
+      self->prefetch = g_steal_pointer (&job->ids);
+      self->prefetch_state = g_steal_pointer (&job->state);
+      self->prefetch_complete = job->complete;
+    }
+  reset (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }
 
 /* ─── public API ────────────────────────────────────────────────────────────────────── */
@@ -2790,29 +3168,56 @@ void
 gdn_query_model_set_search (GdnQueryModel *self,
                             const char    *search)
 {
+  g_return_if_fail (GDN_IS_QUERY_MODEL (self));
+
+  /* what a worker prepares for an earlier request is not taken */
+  self->search_wanted = FALSE;
+  take_search (self, search, NULL);
+}
+
+/**
+ * gdn_query_model_request_search:
+ * @search: (nullable): as for gdn_query_model_set_search()
+ *
+ * Searches as gdn_query_model_set_search() does, but on a large table (and a file, not a
+ * database in memory) the search is prepared in a worker first: the model keeps its rows
+ * until the count and first page are known, then takes the search. Only the latest of
+ * several requests is taken; gdn_query_model_set_search() and changes of the rows or
+ * of the order and filters meanwhile are respected.
+ */
+void
+gdn_query_model_request_search (GdnQueryModel *self,
+                                const char    *search)
+{
   g_autofree char *text = NULL;
 
   g_return_if_fail (GDN_IS_QUERY_MODEL (self));
 
-  if (search != NULL)
+  if (!search_in_worker (self))
     {
-      g_autofree char *valid = g_utf8_make_valid (search, -1);
-      g_autoptr(GPtrArray) terms = search_terms (valid);
-
-      if (terms->len > 0)
-        {
-          g_ptr_array_add (terms, NULL);
-          text = g_strjoinv (" ", (char **) terms->pdata);
-        }
+      gdn_query_model_set_search (self, search);
+      return;
     }
-  if (g_strcmp0 (text, self->search) == 0)
-    return;
+  text = normalize_search (search);
+  g_free (self->wanted_search);
+  self->wanted_search = g_strdup (search);
+  /* back to the search shown before the worker is done: nothing to prepare */
+  self->search_wanted = self->search_running || g_strcmp0 (text, self->search) != 0;
+  if (self->search_wanted && !self->search_running)
+    start_search (self);
+}
 
-  g_free (self->search);
-  self->search = g_steal_pointer (&text);
-  rebuild_sql (self);
-  reset (self, TRUE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+/**
+ * gdn_query_model_get_search_pending:
+ *
+ * Returns: whether a search asked for with gdn_query_model_request_search() is still
+ *   being prepared
+ */
+gboolean
+gdn_query_model_get_search_pending (GdnQueryModel *self)
+{
+  g_return_val_if_fail (GDN_IS_QUERY_MODEL (self), FALSE);
+  return self->search_wanted;
 }
 
 /**
@@ -3168,4 +3573,28 @@ gdn_query_model_explain_for_testing (GdnQueryModel *self)
   explain (self, out, "count", count_sql, FALSE);
   explain (self, out, "page", page, TRUE);
   return g_string_free (out, FALSE);
+}
+
+/**
+ * gdn_query_model_set_worker_ids_for_testing:
+ * @ids: from how many ids (the table's largest) a requested search goes to a worker
+ */
+void
+gdn_query_model_set_worker_ids_for_testing (GdnQueryModel *self,
+                                            gint64         ids)
+{
+  g_return_if_fail (GDN_IS_QUERY_MODEL (self));
+  self->worker_ids = ids;
+}
+
+/**
+ * gdn_query_model_get_n_prefetched_for_testing:
+ *
+ * Returns: how many first pages were read from the ids a worker found
+ */
+guint
+gdn_query_model_get_n_prefetched_for_testing (GdnQueryModel *self)
+{
+  g_return_val_if_fail (GDN_IS_QUERY_MODEL (self), 0);
+  return self->n_prefetched;
 }

@@ -18,6 +18,9 @@ GdnStore      *gdn_query_model_get_store         (GdnQueryModel  *self);
 const char    *gdn_query_model_get_search        (GdnQueryModel  *self);
 void           gdn_query_model_set_search        (GdnQueryModel  *self,
                                                   const char     *search);
+void           gdn_query_model_request_search    (GdnQueryModel  *self,
+                                                  const char     *search);
+gboolean       gdn_query_model_get_search_pending (GdnQueryModel *self);
 const char    *gdn_query_model_get_sort_field    (GdnQueryModel  *self);
 gboolean       gdn_query_model_get_sort_descending (GdnQueryModel *self);
 gboolean       gdn_query_model_set_sort          (GdnQueryModel  *self,
@@ -56,5 +59,8 @@ void           gdn_query_model_set_walk_gap_for_testing (GdnQueryModel *self,
                                                           guint          ids);
 gboolean       gdn_query_model_get_walks_text_for_testing (GdnQueryModel *self);
 char          *gdn_query_model_explain_for_testing      (GdnQueryModel *self);
+void           gdn_query_model_set_worker_ids_for_testing (GdnQueryModel *self,
+                                                           gint64         ids);
+guint          gdn_query_model_get_n_prefetched_for_testing (GdnQueryModel *self);
 
 G_END_DECLS

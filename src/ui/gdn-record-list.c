@@ -375,7 +375,8 @@ static void
 on_search_changed_cb (GdnRecordList  *self,
                       GtkSearchEntry *entry)
 {
-  gdn_query_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  /* on a large table the rows found are shown once a worker has them: typing goes on */
+  gdn_query_model_request_search (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
   update_count (self);
 }
 
@@ -468,6 +469,9 @@ gdn_record_list_constructed (GObject *object)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  /* a search prepared in a worker arrives later than the entry's change */
+  g_signal_connect_object (self->model, "notify::search", G_CALLBACK (update_count),
                            self, G_CONNECT_SWAPPED);
 
   if (self->flags_index >= 0)
