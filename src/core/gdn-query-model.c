@@ -3598,3 +3598,15 @@ gdn_query_model_get_n_prefetched_for_testing (GdnQueryModel *self)
   g_return_val_if_fail (GDN_IS_QUERY_MODEL (self), 0);
   return self->n_prefetched;
 }
+
+/**
+ * gdn_query_model_get_worker_busy_for_testing:
+ *
+ * Returns: whether a worker is preparing a search, even one no longer wanted
+ */
+gboolean
+gdn_query_model_get_worker_busy_for_testing (GdnQueryModel *self)
+{
+  g_return_val_if_fail (GDN_IS_QUERY_MODEL (self), FALSE);
+  return self->search_running;
+}

@@ -62,5 +62,6 @@ char          *gdn_query_model_explain_for_testing      (GdnQueryModel *self);
 void           gdn_query_model_set_worker_ids_for_testing (GdnQueryModel *self,
                                                            gint64         ids);
 guint          gdn_query_model_get_n_prefetched_for_testing (GdnQueryModel *self);
+gboolean       gdn_query_model_get_worker_busy_for_testing (GdnQueryModel *self);
 
 G_END_DECLS
