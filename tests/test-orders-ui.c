@@ -553,6 +553,25 @@ assert_cell_has_room (GPtrArray  *cells,
 
 /* A new sort shows its rows in the cells the list had: bound again, none made anew; an
  * overdue order's cells are marked */
+static guint
+count_of_type (GtkWidget *widget,
+               GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_of_type (child, type);
+  return n;
+}
+
+static gboolean
+is_label_ending (GtkWidget     *widget,
+                 gconstpointer  end)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)), end);
+}
+
 static void
 check_list_rebinds (GdnApplication *app,
                     GtkWindow      *window,
@@ -565,9 +584,22 @@ check_list_rebinds (GdnApplication *app,
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
   ModelCount shown = { model, 200 };
-  GtkWidget *cell;
+  GtkWidget *cell, *count;
+  guint n_first = g_list_model_get_n_items (G_LIST_MODEL (model));
 
+  /* Before its first frame the list holds the rows a screen holds, and GTK makes the
+   * cells of those alone (not of the 200 rows it makes ahead); the count waits */
+  g_assert_cmpuint (n_first, >, 10);
+  g_assert_cmpuint (n_first, <, 100);
+  g_assert_true (gdn_query_model_get_count_capped (model));
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (list), GTK_TYPE_INSCRIPTION), <=, 7 * (n_first + 4));
+  g_assert_null (gdn_ui_test_find_widget (GTK_WIDGET (list), is_label_ending, "records"));
+  /* then, frame by frame, all of them */
   gdn_ui_test_wait_for (model_has_n, &shown);
+  g_assert_false (gdn_query_model_get_count_capped (model));
+  count = gdn_ui_test_find_widget (GTK_WIDGET (list), is_label_ending, "records");
+  g_assert_nonnull (count);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, "200 records");
   gdn_ui_test_wait_for (gdn_ui_test_is_mapped, list);
   gdn_ui_test_spin (300);
   before = shown_cells (GTK_WIDGET (list));

@@ -1515,6 +1515,112 @@ test_plans (void)
   g_assert_false (plan_scans_orders (plan));
 }
 
+static void
+on_first_rows_changed_cb (GListModel *list,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          GArray     *changes)
+{
+  guint change[3] = { position, removed, added };
+
+  g_array_append_vals (changes, change, 3);
+}
+
+/* The changes since the last call, as "position removed added" */
+static char *
+take_changes (GArray *changes)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < changes->len; i += 3)
+    g_string_append_printf (s, "%s%u %u %u", s->len ? ", " : "",
+                            g_array_index (changes, guint, i),
+                            g_array_index (changes, guint, i + 1),
+                            g_array_index (changes, guint, i + 2));
+  g_array_set_size (changes, 0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* A view's first frames: the rows a screen holds (the right ones, read walking the sort
+ * order's index, not found and sorted all), then more as asked, then all of them; the list
+ * only grows, and reading its last row does not count further by itself. */
+static void
+test_first_rows (void)
+{
+  g_autoptr(GdnStore) store = open_store_with_orders (2000);
+  g_autoptr(GdnQueryModel) model = gdn_query_model_new (store, GDN_TYPE_ORDER);
+  g_autoptr(GdnQueryModel) small = gdn_query_model_new (store, GDN_TYPE_CONTACT);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char *all = "SELECT id FROM orders WHERE deleted_at IS NULL"
+                    " ORDER BY created_date DESC, id DESC";
+  const char *shipped = "SELECT id FROM orders WHERE deleted_at IS NULL AND status = 'shipped'"
+                        " ORDER BY created_date DESC, id DESC";
+  g_autoptr(GArray) expected = query_ids (store, all);
+  g_autofree char *plan = NULL;
+  g_autofree char *seen = NULL;
+
+  exec_sql (store, "ANALYZE");
+  gdn_query_model_set_first_rows (model, 30);
+  gdn_query_model_set_sort (model, "created_date", TRUE);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_first_rows_changed_cb), changes);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 30);
+  g_assert_true (gdn_query_model_get_count_capped (model));
+  for (guint i = 0; i < 30; i++)
+    g_assert_cmpint (item_id (G_LIST_MODEL (model), i), ==, g_array_index (expected, gint64, i));
+  plan = gdn_query_model_explain_for_testing (model);
+  g_test_message ("first rows:\n%s", plan);
+  g_assert_nonnull (strstr (plan, "page: SCAN t USING INDEX orders_created"));
+
+  /* its last row read: no more until asked */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 30);
+
+  gdn_query_model_set_first_rows (model, 60);
+  seen = take_changes (changes);
+  g_assert_cmpstr (seen, ==, "30 0 30");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 60);
+  for (guint i = 0; i < 60; i++)
+    g_assert_cmpint (item_id (G_LIST_MODEL (model), i), ==, g_array_index (expected, gint64, i));
+
+  /* fewer than it holds: it holds them still */
+  gdn_query_model_set_first_rows (model, 40);
+  g_free (seen);
+  seen = take_changes (changes);
+  g_assert_cmpstr (seen, ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 60);
+
+  /* a filter meanwhile: its first rows */
+  gdn_query_model_set_filter (model, "status", "shipped");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 60);
+  g_assert_true (gdn_query_model_get_count_capped (model));
+  {
+    g_autoptr(GArray) first = query_ids (store, shipped);
+
+    g_assert_cmpuint (first->len, >, 60);
+    for (guint i = 0; i < 60; i++)
+      g_assert_cmpint (item_id (G_LIST_MODEL (model), i), ==, g_array_index (first, gint64, i));
+  }
+  gdn_query_model_set_filter (model, "status", NULL);
+  g_array_set_size (changes, 0);
+
+  /* then all of them */
+  gdn_query_model_set_first_rows (model, 0);
+  g_free (seen);
+  seen = take_changes (changes);
+  g_assert_cmpstr (seen, ==, "60 0 1940");
+  g_assert_false (gdn_query_model_get_count_capped (model));
+  assert_model_is (model, all);
+
+  /* a table with fewer rows than a screen: all of them, no more to come */
+  gdn_query_model_set_first_rows (small, 30);
+  exec_sql (store, "INSERT INTO contacts (customer_id, name) VALUES (1, '王芳'), (2, '李强')");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (small)), ==, 2);
+  g_assert_false (gdn_query_model_get_count_capped (small));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1547,6 +1653,7 @@ main (int    argc,
   g_test_add_func ("/query-model/changes/reloaded", test_change_reloaded);
   g_test_add_func ("/query-model/changes/other-kind", test_change_other_kind);
   g_test_add_func ("/query-model/plans", test_plans);
+  g_test_add_func ("/query-model/first-rows", test_first_rows);
 
   return g_test_run ();
 }

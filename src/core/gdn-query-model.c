@@ -154,6 +154,8 @@ struct _GdnQueryModel
   guint            n_loads;
   guint            n_counts;
   guint            count_cap;    /* the first count_limit of a search */
+  guint            first_rows;   /* any count goes up to this many rows, until 0 (see
+                                  * gdn_query_model_set_first_rows()) */
 
   /* a search prepared in a worker (gdn_query_model_request_search()) */
   char            *wanted_search;      /* the latest asked for */
@@ -658,6 +660,24 @@ add_search (GdnQueryModel *self,
   return FALSE;
 }
 
+/* How far the rows are counted */
+static void
+choose_count_limit (GdnQueryModel *self)
+{
+  /* Searches the index alone cannot count are counted up to a limit: a page shows
+   * without scanning every match, and the rest is counted as the list reaches its end. */
+  self->count_limit = self->text_scan || self->text_confirm || self->index_only ?
+                      self->count_cap : 0;
+  /* one or two characters are read in the text of every row until the limit: a common one
+   * (华, 电子) is shown after its first thousand, the rest counted as the list is scrolled */
+  if (self->text_scan)
+    self->count_limit = MIN (self->count_limit, SHORT_COUNT_CAP);
+  /* a view's first frame: what it shows, not the whole table */
+  if (self->first_rows > 0)
+    self->count_limit = self->count_limit > 0 ? MIN (self->count_limit, self->first_rows)
+                                              : self->first_rows;
+}
+
 static void
 rebuild_sql (GdnQueryModel *self)
 {
@@ -746,14 +766,7 @@ rebuild_sql (GdnQueryModel *self)
                        g_hash_table_size (self->filters) == 0 &&
                        self->flags_filter == GDN_FLAGS_NONE && !self->show_deleted &&
                        !self->klass->plain;
-  /* Searches the index alone cannot count are counted up to a limit: a page shows
-   * without scanning every match, and the rest is counted as the list reaches its end. */
-  self->count_limit = self->text_scan || self->text_confirm || self->index_only ?
-                      self->count_cap : 0;
-  /* one or two characters are read in the text of every row until the limit: a common one
-   * (华, 电子) is shown after its first thousand, the rest counted as the list is scrolled */
-  if (self->text_scan)
-    self->count_limit = MIN (self->count_limit, SHORT_COUNT_CAP);
+  choose_count_limit (self);
   self->text_where = g_strdup (row_where->str + text_start);
 
   g_free (self->where);
@@ -910,7 +923,8 @@ count_rows (GdnQueryModel *self)
    * less the trash counted in its own (deep jumps and positions read the trash's sort
    * keys when they first need them: a row each, which a window opening need not wait
    * for) */
-  if (self->base && !self->klass->plain && !self->show_deleted && self->exclude_id == 0)
+  if (self->base && !self->klass->plain && !self->show_deleted && self->exclude_id == 0 &&
+      self->count_limit == 0)
     sql = g_strdup_printf ("SELECT count(*) - (SELECT count(*) FROM %s"
                            " WHERE deleted_at IS NOT NULL) FROM %s", table (self),
                            table (self));
@@ -1040,7 +1054,8 @@ choose_plan (GdnQueryModel *self)
   self->sparse = TRUE;
   self->dense = FALSE;
   self->walk_text = FALSE;
-  if (!self->sort_indexed || self->n_items < 10 * PAGE_SIZE)
+  /* few rows: sorted at once (a capped count has more) */
+  if (!self->sort_indexed || (self->n_items < 10 * PAGE_SIZE && !self->capped))
     return;
   /* a capped count: more rows than the limit, a fair share of any table; a walk reading
    * the text is tried first (see fetch()) */
@@ -1119,6 +1134,24 @@ announce_reset (GdnQueryModel *self,
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, new_n);
 }
 
+/* After a count further than the last one (@old_n rows), announces the rows it found */
+static void
+announce_count (GdnQueryModel *self,
+                guint          old_n)
+{
+  choose_plan (self);
+  if (self->n_items < old_n)
+    {
+      /* rows left since the count: read everything again */
+      clear_cache (self);
+      announce_reset (self, old_n);
+    }
+  else if (self->n_items > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->n_items - old_n);
+  if (self->n_items != old_n)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
 /* Counts a capped search further (four times as far each time) until it is no longer
  * capped or @position is within it, and announces the rows found. */
 static void
@@ -1135,17 +1168,7 @@ extend_count (GdnQueryModel *self,
       if (position < self->n_items)
         break;
     }
-  choose_plan (self);
-  if (self->n_items < old_n)
-    {
-      /* rows left since the count: read everything again */
-      clear_cache (self);
-      announce_reset (self, old_n);
-    }
-  else if (self->n_items > old_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->n_items - old_n);
-  if (self->n_items != old_n)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  announce_count (self, old_n);
 }
 
 static gboolean
@@ -2574,7 +2597,7 @@ gdn_query_model_get_item (GListModel *model,
     return NULL;
   /* the last page of a capped count: count further, outside of this call */
   if (self->capped && position + PAGE_SIZE >= self->n_items && self->extend_id == 0 &&
-      !self->shadow)
+      !self->shadow && self->first_rows == 0)
     self->extend_id = g_idle_add (extend_count_cb, self);
   row = lookup (self, position);
   return row != NULL ? g_object_ref (row->record) : NULL;
@@ -3387,6 +3410,49 @@ gdn_query_model_set_show_deleted (GdnQueryModel *self,
   rebuild_sql (self);
   reset (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DELETED]);
+}
+
+/**
+ * gdn_query_model_set_first_rows:
+ * @rows: how many rows a count goes up to; 0 for all of them
+ *
+ * A view opening on a large table need not count it all, nor make a widget for each of
+ * the many rows a list view of GTK 4.8 makes ahead: until its first frame it can ask for
+ * the rows it shows, then for more (the list grows), then for all (0). A count already
+ * past @rows stays; the list never shrinks for it.
+ */
+void
+gdn_query_model_set_first_rows (GdnQueryModel *self,
+                                guint          rows)
+{
+  guint old_n;
+
+  g_return_if_fail (GDN_IS_QUERY_MODEL (self));
+
+  if (rows > 0 && self->counted && rows <= self->n_items)
+    rows = self->n_items + (self->capped ? 0 : 1);
+  if (rows == self->first_rows)
+    return;
+  self->first_rows = rows;
+  choose_count_limit (self);
+  if (!self->counted || !self->capped)
+    return;
+  old_n = self->n_items;
+  update_n_items (self);
+  announce_count (self, old_n);
+}
+
+/**
+ * gdn_query_model_get_first_rows:
+ *
+ * Returns: how many rows a count goes up to for a view's first frames; 0 when it counts
+ *   all of them
+ */
+guint
+gdn_query_model_get_first_rows (GdnQueryModel *self)
+{
+  g_return_val_if_fail (GDN_IS_QUERY_MODEL (self), 0);
+  return self->first_rows;
 }
 
 /**

@@ -37,6 +37,9 @@ gboolean       gdn_query_model_get_show_deleted  (GdnQueryModel  *self);
 void           gdn_query_model_set_show_deleted  (GdnQueryModel  *self,
                                                   gboolean        show_deleted);
 
+void           gdn_query_model_set_first_rows    (GdnQueryModel  *self,
+                                                  guint           rows);
+guint          gdn_query_model_get_first_rows    (GdnQueryModel  *self);
 gboolean       gdn_query_model_get_count_capped  (GdnQueryModel  *self);
 gboolean       gdn_query_model_find_position     (GdnQueryModel  *self,
                                                   gint64          id,

@@ -57,6 +57,8 @@ struct _GdnRecordList
   char               *empty_description;
   int                 flags_index;
   int                 cell_height;    /* of a cell's text, Chinese included */
+  guint               grow_id;        /* tick callback: more rows at each frame */
+  guint               grow_frames;
   GStrv               link_fields; /* filters set by gdn_record_list_show_filtered() */
   GdnFlags            link_flags;
   GtkWidget          *link_chip;
@@ -318,9 +320,14 @@ static void
 update_count (GdnRecordList *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  gboolean capped = gdn_query_model_get_count_capped (self->model);
   g_autofree char *grouped = gdn_format_quantity (n);
-  /* a search that many records match is counted further as the list is scrolled */
-  g_autofree char *text = gdn_query_model_get_count_capped (self->model)
+  /* a search that many records match is counted further as the list is scrolled; the
+   * first frames' rows are no count at all (see grow_cb()) */
+  g_autofree char *text =
+    capped && gdn_query_model_get_first_rows (self->model) > 0
+    ? g_strdup ("")
+    : capped
     ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s+ record", "%s+ records", n), grouped)
     : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s record", "%s records", n), grouped);
   const char *search = gdn_query_model_get_search (self->model);
@@ -451,6 +458,82 @@ append_filter_widget (GdnRecordList *self,
   gtk_widget_set_visible (GTK_WIDGET (self->filter_box), TRUE);
 }
 
+/* A list view of GTK 4.8 makes and fills the widgets of some 200 rows around the first it
+ * shows, however few fit: a window opening on a long list would wait for all of them
+ * before its first frame. Until then the model counts the rows a screen holds; each frame
+ * after it adds a few more, and past the rows the view makes ahead, the list counts them
+ * all. */
+#define ROW_HEIGHT_MIN 24
+#define ROWS_PER_FRAME 24
+#define ROWS_AHEAD     240
+
+/* As many rows as the tallest screen holds */
+static guint
+first_rows (GdnRecordList *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  int height = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+  return height > 0 ? (guint) height / ROW_HEIGHT_MIN + 1 : ROWS_AHEAD / 4;
+}
+
+static gboolean
+grow_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  GdnRecordList *self = GDN_RECORD_LIST (widget);
+  guint rows = gdn_query_model_get_first_rows (self->model);
+
+  /* the frame that shows the first rows */
+  if (self->grow_frames++ == 0)
+    return G_SOURCE_CONTINUE;
+  rows = rows + ROWS_PER_FRAME >= ROWS_AHEAD ? 0 : rows + ROWS_PER_FRAME;
+  gdn_query_model_set_first_rows (self->model, rows);
+  if (rows > 0)
+    return G_SOURCE_CONTINUE;
+  self->grow_id = 0;
+  update_count (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+gdn_record_list_map (GtkWidget *widget)
+{
+  GdnRecordList *self = GDN_RECORD_LIST (widget);
+
+  GTK_WIDGET_CLASS (gdn_record_list_parent_class)->map (widget);
+
+  if (self->grow_id == 0 && gdn_query_model_get_first_rows (self->model) > 0)
+    {
+      self->grow_frames = 0;
+      self->grow_id = gtk_widget_add_tick_callback (widget, grow_cb, NULL, NULL);
+    }
+}
+
+static void
+gdn_record_list_unmap (GtkWidget *widget)
+{
+  GdnRecordList *self = GDN_RECORD_LIST (widget);
+
+  /* hidden before its rows were all counted: the rest when it shows again */
+  if (self->grow_id != 0)
+    {
+      gtk_widget_remove_tick_callback (widget, self->grow_id);
+      self->grow_id = 0;
+    }
+
+  GTK_WIDGET_CLASS (gdn_record_list_parent_class)->unmap (widget);
+}
+
 static void
 gdn_record_list_constructed (GObject *object)
 {
@@ -465,6 +548,7 @@ gdn_record_list_constructed (GObject *object)
 
   self->model = gdn_query_model_new (self->store, self->item_type);
   gdn_query_model_set_recycle_rows (self->model, TRUE);
+  gdn_query_model_set_first_rows (self->model, first_rows (self));
   self->selection = gdn_query_selection_new (self->model);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
@@ -578,6 +662,8 @@ gdn_record_list_class_init (GdnRecordListClass *klass)
   object_class->finalize = gdn_record_list_finalize;
   object_class->get_property = gdn_record_list_get_property;
   object_class->set_property = gdn_record_list_set_property;
+  widget_class->map = gdn_record_list_map;
+  widget_class->unmap = gdn_record_list_unmap;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, GDN_TYPE_STORE,
