@@ -173,6 +173,17 @@ check_sections (GdnApplication *app,
   assert_accel (app, "app.preferences", "<Control>comma");
   assert_accel (app, "win.show-help-overlay", "<Control>question");
 
+  /* Ctrl+?: the shortcuts window, made when asked for (not with the window) */
+  g_assert_null (gdn_ui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  {
+    GtkWindow *shortcuts = GTK_WINDOW (gdn_ui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+
+    g_assert_nonnull (shortcuts);
+    g_assert_true (gtk_window_get_transient_for (shortcuts) == window);
+    gtk_window_destroy (shortcuts);
+  }
+
   /* About: the name, version and licence */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   about = ADW_ABOUT_WINDOW (gdn_ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW));

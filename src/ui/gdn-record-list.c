@@ -57,6 +57,7 @@ struct _GdnRecordList
   char               *empty_description;
   int                 flags_index;
   int                 cell_height;    /* of a cell's text, Chinese included */
+  int                 char_width;     /* of the list's font, for the columns' widths */
   guint               grow_id;        /* tick callback: more rows at each frame */
   guint               grow_frames;
   GStrv               link_fields; /* filters set by gdn_record_list_show_filtered() */
@@ -732,13 +733,19 @@ gdn_record_list_new (GdnStore *store,
 static int
 char_width (GdnRecordList *self)
 {
-  PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (
-                                                           GTK_WIDGET (self)), NULL, NULL);
-  int width = MAX (pango_font_metrics_get_approximate_digit_width (metrics),
-                   pango_font_metrics_get_approximate_char_width (metrics));
+  PangoFontMetrics *metrics;
+  int width;
 
+  /* the font's metrics are worked out anew at each call (a line of text shaped) */
+  if (self->char_width > 0)
+    return self->char_width;
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)),
+                                       NULL, NULL);
+  width = MAX (pango_font_metrics_get_approximate_digit_width (metrics),
+               pango_font_metrics_get_approximate_char_width (metrics));
   pango_font_metrics_unref (metrics);
-  return PANGO_PIXELS_CEIL (width);
+  self->char_width = PANGO_PIXELS_CEIL (width);
+  return self->char_width;
 }
 
 /**

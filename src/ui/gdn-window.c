@@ -262,6 +262,21 @@ report_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (gdn_report_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
+/* The shortcuts window is made when asked for: GtkApplication would build it with every
+ * window, before the window's first frame */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/gendan/Gendan/gdn-shortcuts.ui");
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (overlay, GTK_WINDOW (widget));
+  gtk_window_present (overlay);
+}
+
 static void
 on_undo_toast_dismissed_cb (GdnWindow *self,
                             AdwToast  *toast)
@@ -427,6 +442,8 @@ gdn_window_class_init (GdnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
