@@ -238,6 +238,12 @@ prepare_database (Fixture *fx)
 
 /* A complaint from its opening to its closing */
 
+static gboolean
+search_taken (gpointer model)
+{
+  return !gdn_query_model_get_search_pending (model);
+}
+
 static void
 check_case_lifecycle (GdnApplication *app,
                       GtkWindow      *window,
@@ -266,6 +272,33 @@ check_case_lifecycle (GdnApplication *app,
   /* The customer, found by two characters of its name */
   picker = find_in (page, gdn_ui_test_is_row_titled, "Customer", "picker");
   g_assert_true (GDN_IS_RECORD_PICKER (picker));
+
+  /* Typed into its field: on a table as large as a million orders (this one is taken for
+   * one) the choices are prepared in a worker while typing goes on; Enter takes the first
+   * match of what is typed, whether the worker is done or not */
+  {
+    GdnQueryModel *choices = gdn_record_picker_get_model (GDN_RECORD_PICKER (picker));
+    GtkWidget *field = gdn_ui_test_get_widget_of_type (picker, GTK_TYPE_SEARCH_ENTRY);
+
+    gdn_query_model_set_worker_ids_for_testing (choices, 1);
+    gtk_editable_set_text (GTK_EDITABLE (field), "华强");
+    g_signal_emit_by_name (field, "search-changed");
+    g_assert_true (gdn_query_model_get_search_pending (choices));
+    gdn_ui_test_wait_for (search_taken, choices);
+    g_assert_cmpstr (gdn_query_model_get_search (choices), ==, "华强");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (choices)), ==, 1);
+
+    gtk_editable_set_text (GTK_EDITABLE (field), "");
+    g_signal_emit_by_name (field, "search-changed");
+    gtk_editable_set_text (GTK_EDITABLE (field), "华强电子");
+    g_signal_emit_by_name (field, "activate");
+    g_assert_cmpint (gdn_record_picker_get_record_id (GDN_RECORD_PICKER (picker)), ==,
+                     fx->customer_id);
+    gdn_ui_test_wait_for (search_taken, choices);
+    g_assert_cmpstr (gdn_query_model_get_search (choices), ==, "华强电子");
+    gdn_query_model_set_worker_ids_for_testing (choices, G_MAXINT64);
+  }
+
   gdn_record_picker_set_search (GDN_RECORD_PICKER (picker), "华强");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gdn_record_picker_get_model (
     GDN_RECORD_PICKER (picker)))), ==, 1);

@@ -152,13 +152,25 @@ bind_item_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (secondary, s != NULL);
 }
 
+/* The choices for the search field's text, at once */
+static void
+search_now (GdnRecordPicker *self)
+{
+  if (self->model == NULL)
+    return;
+  gdn_query_model_set_search (self->model,
+                              gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_stack (self);
+}
+
 static void
 on_search_changed_cb (GdnRecordPicker *self,
                       GtkSearchEntry  *entry)
 {
   if (self->model == NULL)
     return;
-  gdn_query_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  /* on a large table (a million orders) the choices come from a worker: typing goes on */
+  gdn_query_model_request_search (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
   update_stack (self);
 }
 
@@ -166,8 +178,8 @@ static void
 on_search_activate_cb (GdnRecordPicker *self,
                        GtkSearchEntry  *entry)
 {
-  /* Enter takes the first match, as in the lists */
-  on_search_changed_cb (self, entry);
+  /* Enter takes the first match of what is typed, as in the lists */
+  search_now (self);
   gdn_record_picker_pick_position (self, 0);
 }
 
@@ -217,6 +229,9 @@ set_store (GdnRecordPicker *self,
   selection = gdn_query_selection_new (self->model);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
+  /* a search prepared in a worker arrives later than the field's change */
+  g_signal_connect_object (self->model, "notify::search", G_CALLBACK (update_stack), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -485,7 +500,7 @@ gdn_record_picker_set_search (GdnRecordPicker *self,
   g_return_if_fail (GDN_IS_RECORD_PICKER (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
-  on_search_changed_cb (self, self->search_entry);
+  search_now (self);
 }
 
 /**
