@@ -3,6 +3,7 @@
 
 #include <locale.h>
 
+#include "gdn-query-model.h"
 #include "gdn-ui-test-utils.h"
 
 void
@@ -71,6 +72,12 @@ gboolean
 gdn_ui_test_is_mapped (gpointer widget)
 {
   return gtk_widget_get_mapped (widget);
+}
+
+gboolean
+gdn_ui_test_counts_all_rows (gpointer model)
+{
+  return gdn_query_model_get_first_rows (model) == 0;
 }
 
 /* ---- running the application --------------------------------------------------------- */

@@ -31,6 +31,9 @@ void         gdn_ui_test_spin                     (guint               ms);
 void         gdn_ui_test_settle                   (void);
 /* A GdnUiTestCondition: @widget is mapped */
 gboolean     gdn_ui_test_is_mapped                (gpointer            widget);
+/* A GdnUiTestCondition: the GdnQueryModel @model counts all its rows, past a view's first
+ * frames (gdn_query_model_set_first_rows()) */
+gboolean     gdn_ui_test_counts_all_rows          (gpointer            model);
 
 /* ---- running the application ---- */
 

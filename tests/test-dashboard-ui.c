@@ -311,6 +311,8 @@ list_rows (GtkWindow  *window,
     GTK_STACK (adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), section)), "view");
   g_assert_true (GDN_IS_SECTION_VIEW (view));
   model = gdn_record_list_get_model (gdn_section_view_get_list (GDN_SECTION_VIEW (view)));
+  /* a list shown for the first time holds a screenful of rows, then all of them */
+  gdn_ui_test_wait_for (gdn_ui_test_counts_all_rows, model);
   return g_list_model_get_n_items (G_LIST_MODEL (model));
 }
 

@@ -94,6 +94,9 @@ list_count (GtkWindow  *window,
   list = gdn_ui_test_find_widget (page, is_record_list, NULL);
   if (list == NULL)
     g_error ("no list in the section “%s”", section);
+  /* a list shown for the first time holds a screenful of rows, then all of them */
+  gdn_ui_test_wait_for (gdn_ui_test_counts_all_rows,
+                        gdn_record_list_get_model (GDN_RECORD_LIST (list)));
   return g_list_model_get_n_items (G_LIST_MODEL (gdn_record_list_get_model (GDN_RECORD_LIST (list))));
 }
 

@@ -497,7 +497,9 @@ grow_cb (GtkWidget     *widget,
   /* the frame that shows the first rows */
   if (self->grow_frames++ == 0)
     return G_SOURCE_CONTINUE;
-  rows = rows + ROWS_PER_FRAME >= ROWS_AHEAD ? 0 : rows + ROWS_PER_FRAME;
+  /* all of them already (a short list) or the rows GTK makes ahead */
+  rows = !gdn_query_model_get_count_capped (self->model) || rows + ROWS_PER_FRAME >= ROWS_AHEAD
+         ? 0 : rows + ROWS_PER_FRAME;
   gdn_query_model_set_first_rows (self->model, rows);
   if (rows > 0)
     return G_SOURCE_CONTINUE;
