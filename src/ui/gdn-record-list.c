@@ -465,10 +465,12 @@ append_filter_widget (GdnRecordList *self,
  * after it adds a few more, and past the rows the view makes ahead, the list counts them
  * all. */
 #define ROW_HEIGHT_MIN 24
+#define CHROME_MIN     160   /* header bar, toolbar and column titles above the rows */
 #define ROWS_PER_FRAME 24
 #define ROWS_AHEAD     240
 
-/* As many rows as the tallest screen holds */
+/* As many rows as the tallest screen holds below the window's header bar, the list's
+ * toolbar and its column titles */
 static guint
 first_rows (GdnRecordList *self)
 {
@@ -483,7 +485,7 @@ first_rows (GdnRecordList *self)
       gdk_monitor_get_geometry (monitor, &geometry);
       height = MAX (height, geometry.height);
     }
-  return height > 0 ? (guint) height / ROW_HEIGHT_MIN + 1 : ROWS_AHEAD / 4;
+  return height > 0 ? (guint) MAX (height - CHROME_MIN, 0) / ROW_HEIGHT_MIN + 1 : ROWS_AHEAD / 4;
 }
 
 static gboolean
