@@ -1614,6 +1614,34 @@ test_first_rows (void)
   g_assert_false (gdn_query_model_get_count_capped (model));
   assert_model_is (model, all);
 
+  /* a search counted further than its limit meanwhile (a record looked for far down):
+   * neither more first rows nor the end of them take that back */
+  {
+    g_autoptr(GArray) found = query_ids (store, "SELECT id FROM orders WHERE deleted_at IS NULL"
+                                                " AND search_text LIKE '%so-2025%'"
+                                                " ORDER BY created_date DESC, id DESC");
+    guint pos = 0, n;
+
+    gdn_query_model_set_count_cap_for_testing (model, 50);
+    gdn_query_model_set_first_rows (model, 30);
+    gdn_query_model_set_search (model, "so-2025");
+    g_assert_true (gdn_query_model_get_count_capped (model));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), <=, 50);
+    g_assert_true (gdn_query_model_find_position (model,
+                                                  g_array_index (found, gint64, 150), &pos));
+    g_assert_cmpuint (pos, ==, 150);
+    n = g_list_model_get_n_items (G_LIST_MODEL (model));
+    g_assert_cmpuint (n, >, 150);
+    g_assert_true (gdn_query_model_get_count_capped (model));
+    g_array_set_size (changes, 0);
+    gdn_query_model_set_first_rows (model, 60);
+    gdn_query_model_set_first_rows (model, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, n);
+    for (guint i = 0; i < changes->len; i += 3)
+      g_assert_cmpuint (g_array_index (changes, guint, i + 1), ==, 0);
+    g_assert_cmpint (item_id (G_LIST_MODEL (model), 150), ==, g_array_index (found, gint64, 150));
+  }
+
   /* a table with fewer rows than a screen: all of them, no more to come */
   gdn_query_model_set_first_rows (small, 30);
   exec_sql (store, "INSERT INTO contacts (customer_id, name) VALUES (1, '王芳'), (2, '李强')");

@@ -3437,6 +3437,9 @@ gdn_query_model_set_first_rows (GdnQueryModel *self,
   choose_count_limit (self);
   if (!self->counted || !self->capped)
     return;
+  /* counted further already (a record looked for past the limit): that stays */
+  if (self->count_limit > 0 && self->count_limit < self->n_items)
+    self->count_limit = self->n_items;
   old_n = self->n_items;
   update_n_items (self);
   announce_count (self, old_n);
