@@ -115,6 +115,25 @@ item_id (GListModel *model,
   return gdn_record_get_id (record);
 }
 
+/* Writes a new order of customer 4 through the store; Returns: its id */
+static gint64
+insert_order (GdnStore   *store,
+              const char *order_no,
+              const char *created_date)
+{
+  g_autoptr(GdnRecord) order = gdn_record_new (GDN_TYPE_ORDER);
+  g_autoptr(GError) error = NULL;
+
+  gdn_record_set_string (order, "order_no", order_no);
+  gdn_record_set_int (order, "customer_id", 4);
+  gdn_record_set_string (order, "type", "custom");
+  gdn_record_set_string (order, "status", "inquiry");
+  gdn_record_set_string (order, "created_date", created_date);
+  gdn_store_insert (store, order, &error);
+  g_assert_no_error (error);
+  return gdn_record_get_id (order);
+}
+
 static void
 assert_ids (GArray *expected,
             GArray *actual)
@@ -672,19 +691,12 @@ test_search_worker (void)
 
   /* a row written meanwhile is found */
   {
-    g_autoptr(GdnRecord) order = gdn_record_new (GDN_TYPE_ORDER);
-    g_autoptr(GError) error = NULL;
+    gint64 id;
 
     gdn_query_model_request_search (model, "so-2025");
-    gdn_record_set_string (order, "order_no", "SO-2025-NEW");
-    gdn_record_set_int (order, "customer_id", 4);
-    gdn_record_set_string (order, "type", "custom");
-    gdn_record_set_string (order, "status", "inquiry");
-    gdn_record_set_string (order, "created_date", "2027-01-02");
-    gdn_store_insert (store, order, &error);
-    g_assert_no_error (error);
+    id = insert_order (store, "SO-2025-NEW", "2027-01-02");
     wait_for_search (model);
-    g_assert_cmpint (item_id (G_LIST_MODEL (model), 0), ==, gdn_record_get_id (order));
+    g_assert_cmpint (item_id (G_LIST_MODEL (model), 0), ==, id);
     assert_model_is (model, all);
   }
 
@@ -747,8 +759,7 @@ test_search_walk_text (void)
   /* walking the index's list of rows, a new order the search finds is in it */
   {
     g_autoptr(GdnQueryModel) model = gdn_query_model_new (store, GDN_TYPE_ORDER);
-    g_autoptr(GdnRecord) order = gdn_record_new (GDN_TYPE_ORDER);
-    g_autoptr(GError) error = NULL;
+    gint64 id;
 
     gdn_query_model_set_count_cap_for_testing (model, 1000);
     gdn_query_model_set_walk_budget_for_testing (model, 0);
@@ -757,18 +768,11 @@ test_search_walk_text (void)
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1000);
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), 150));
 
-    gdn_record_set_string (order, "order_no", "SO-2025-NEW");
-    gdn_record_set_int (order, "customer_id", 4);
-    gdn_record_set_string (order, "type", "custom");
-    gdn_record_set_string (order, "status", "inquiry");
-    gdn_record_set_string (order, "created_date", "2024-01-02");
-    gdn_store_insert (store, order, &error);
-    g_assert_no_error (error);
+    id = insert_order (store, "SO-2025-NEW", "2024-01-02");
     scroll_to_end (model);
     assert_model_is (model, sql);
     g_assert_cmpint (item_id (G_LIST_MODEL (model),
-                              g_list_model_get_n_items (G_LIST_MODEL (model)) - 1), ==,
-                     gdn_record_get_id (order));
+                              g_list_model_get_n_items (G_LIST_MODEL (model)) - 1), ==, id);
   }
 }
 

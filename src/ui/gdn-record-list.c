@@ -321,16 +321,8 @@ static void
 update_count (GdnRecordList *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  gboolean capped = gdn_query_model_get_count_capped (self->model);
   g_autofree char *grouped = gdn_format_quantity (n);
-  /* a search that many records match is counted further as the list is scrolled; the
-   * first frames' rows are no count at all (see grow_cb()) */
-  g_autofree char *text =
-    capped && gdn_query_model_get_first_rows (self->model) > 0
-    ? g_strdup ("")
-    : capped
-    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s+ record", "%s+ records", n), grouped)
-    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s record", "%s records", n), grouped);
+  g_autofree char *text = NULL;
   const char *search = gdn_query_model_get_search (self->model);
   gboolean filtered = (search != NULL && *search != '\0') ||
                       gdn_query_model_get_flags_filter (self->model) != 0 ||
@@ -342,7 +334,13 @@ update_count (GdnRecordList *self)
       filtered |= gtk_drop_down_get_selected (filter->dropdown) > 0;
     }
 
-  gtk_label_set_text (self->count_label, text);
+  /* the first frames' rows are no count at all (see grow_cb()); a search that many
+   * records match is counted further as the list is scrolled */
+  if (!gdn_query_model_get_count_capped (self->model))
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s record", "%s records", n), grouped);
+  else if (gdn_query_model_get_first_rows (self->model) == 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s+ record", "%s+ records", n), grouped);
+  gtk_label_set_text (self->count_label, text != NULL ? text : "");
 
   if (n > 0)
     gtk_stack_set_visible_child_name (self->stack, "list");
