@@ -8,7 +8,7 @@ mode=${1:-run}
 
 build_pkgs=(
   meson ninja-build pkg-config gcc gettext
-  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev sqlite3
+  libglib2.0-dev libgtk-4-dev libgtk-4-bin libadwaita-1-dev libsqlite3-dev sqlite3
   libxlsxwriter-dev libjson-glib-dev libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream locales fonts-noto-cjk
 )

@@ -227,6 +227,12 @@ is_today_view (GtkWidget     *widget,
   return GDN_IS_TODAY_VIEW (widget);
 }
 
+static gboolean
+has_icon_name (gpointer data)
+{
+  return gtk_window_get_icon_name (data) != NULL;
+}
+
 static void
 check_first_section_only (GdnApplication *app,
                           GtkWindow      *window,
@@ -252,7 +258,12 @@ check_first_section_only (GdnApplication *app,
 
   gdn_window_set_section (other, "orders");
   gtk_window_present (GTK_WINDOW (other));
+  /* the window manager's icon comes once the first frame is out, and stays the default */
+  g_assert_null (gtk_window_get_icon_name (GTK_WINDOW (other)));
   gdn_ui_test_wait_for (gdn_ui_test_is_mapped, other);
+  gdn_ui_test_wait_for (has_icon_name, other);
+  g_assert_cmpstr (gtk_window_get_icon_name (GTK_WINDOW (other)), ==, APP_ID);
+  g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, APP_ID);
   stack = get_stack (GTK_WINDOW (other));
 
   orders = gtk_stack_get_child_by_name (GTK_STACK (adw_view_stack_get_child_by_name (stack,

@@ -656,8 +656,6 @@ gdn_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (gdn_application_parent_class)->startup (application);
 
-  gtk_window_set_default_icon_name (APP_ID);
-
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::user-name",
                            G_CALLBACK (on_user_name_changed_cb), self, G_CONNECT_SWAPPED);

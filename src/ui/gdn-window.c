@@ -37,6 +37,7 @@ struct _GdnWindow
   GtkListBox           *sidebar;
   AdwViewStack         *stack;
   AdwWindowTitle       *content_title;
+  guint                 icon_frames;    /* frames shown before the icon was set */
 };
 
 enum {
@@ -320,6 +321,24 @@ gdn_window_constructed (GObject *object)
     }
 }
 
+/* The icon a window manager shows for the window (on X11; Wayland takes it from the
+ * desktop file) is drawn from the app's SVG icon at several sizes: loading the SVG renderer
+ * for it alone held the first frame back by some 20 ms. It is set once that frame is out,
+ * and becomes the default of the windows that come after. */
+static gboolean
+set_icon_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  GdnWindow *self = GDN_WINDOW (widget);
+
+  if (self->icon_frames++ == 0)
+    return G_SOURCE_CONTINUE;
+  gtk_window_set_default_icon_name (APP_ID);
+  gtk_window_set_icon_name (GTK_WINDOW (self), APP_ID);
+  return G_SOURCE_REMOVE;
+}
+
 /* The section shown first is made as the window is shown, not before: one chosen in
  * between (by a link from a notification) is then the only one made */
 static void
@@ -330,6 +349,9 @@ gdn_window_map (GtkWidget *widget)
   ensure_section_view (self, adw_view_stack_get_visible_child_name (self->stack));
 
   GTK_WIDGET_CLASS (gdn_window_parent_class)->map (widget);
+
+  if (gtk_window_get_icon_name (GTK_WINDOW (self)) == NULL && self->icon_frames == 0)
+    gtk_widget_add_tick_callback (widget, set_icon_cb, NULL, NULL);
 }
 
 static void
