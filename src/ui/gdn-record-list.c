@@ -320,13 +320,19 @@ on_view_sorter_changed_cb (GdnRecordList *self,
 static void
 update_count (GdnRecordList *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  g_autofree char *grouped = gdn_format_quantity (n);
+  g_autofree char *grouped = NULL;
   g_autofree char *text = NULL;
   const char *search = gdn_query_model_get_search (self->model);
   gboolean filtered = (search != NULL && *search != '\0') ||
                       gdn_query_model_get_flags_filter (self->model) != 0 ||
                       (self->link_fields != NULL && self->link_fields[0] != NULL);
+  guint n;
+
+  /* not in a window yet: its first count waits for the window's size (see first_rows()) */
+  if (self->selection == NULL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  grouped = gdn_format_quantity (n);
 
   for (guint i = 0; i < self->filters->len; i++)
     {
@@ -467,14 +473,27 @@ append_filter_widget (GdnRecordList *self,
 #define ROWS_PER_FRAME 24
 #define ROWS_AHEAD     240
 
-/* As many rows as the tallest screen holds below the window's header bar, the list's
- * toolbar and its column titles */
+/* As many rows as fit below the window's header bar, the list's toolbar and its column
+ * titles: in the window the list is shown in, at the size it has or opens at, or on the
+ * tallest screen when that window is maximized or not known yet */
 static guint
 first_rows (GdnRecordList *self)
 {
-  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
-  int height = 0;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GListModel *monitors;
+  int width, height = 0;
 
+  if (GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)) &&
+      !gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    {
+      height = gtk_widget_get_height (GTK_WIDGET (root));
+      if (height <= 0)
+        gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+    }
+  if (height > 0)
+    return (guint) MAX (height - CHROME_MIN, 0) / ROW_HEIGHT_MIN + 1;
+
+  monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
   for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
     {
       g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
@@ -506,6 +525,28 @@ grow_cb (GtkWidget     *widget,
   self->grow_id = 0;
   update_count (self);
   return G_SOURCE_REMOVE;
+}
+
+/* The view gets its rows once the list is in a window, whose size says how many the first
+ * frame shows (or when a row is selected before then); a count made earlier by a caller of
+ * the model stands, as the list never shrinks */
+static void
+ensure_view_model (GdnRecordList *self)
+{
+  if (self->selection != NULL)
+    return;
+  gdn_query_model_set_first_rows (self->model, first_rows (self));
+  self->selection = gdn_query_selection_new (self->model);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  update_count (self);
+}
+
+static void
+gdn_record_list_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (gdn_record_list_parent_class)->root (widget);
+
+  ensure_view_model (GDN_RECORD_LIST (widget));
 }
 
 static void
@@ -551,9 +592,8 @@ gdn_record_list_constructed (GObject *object)
 
   self->model = gdn_query_model_new (self->store, self->item_type);
   gdn_query_model_set_recycle_rows (self->model, TRUE);
+  /* a cap for whoever counts the model before the list is in a window */
   gdn_query_model_set_first_rows (self->model, first_rows (self));
-  self->selection = gdn_query_selection_new (self->model);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_items_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -665,6 +705,7 @@ gdn_record_list_class_init (GdnRecordListClass *klass)
   object_class->finalize = gdn_record_list_finalize;
   object_class->get_property = gdn_record_list_get_property;
   object_class->set_property = gdn_record_list_set_property;
+  widget_class->root = gdn_record_list_root;
   widget_class->map = gdn_record_list_map;
   widget_class->unmap = gdn_record_list_unmap;
 
@@ -990,7 +1031,8 @@ GdnRecord *
 gdn_record_list_get_selected (GdnRecordList *self)
 {
   g_return_val_if_fail (GDN_IS_RECORD_LIST (self), NULL);
-  return gtk_single_selection_get_selected_item (self->selection);
+  return self->selection != NULL ? gtk_single_selection_get_selected_item (self->selection)
+                                 : NULL;
 }
 
 void
@@ -1010,6 +1052,7 @@ gdn_record_list_select_id (GdnRecordList *self,
 {
   guint position;
 
+  ensure_view_model (self);
   if (gdn_query_model_find_position (self->model, id, &position))
     gtk_single_selection_set_selected (self->selection, position);
 }
