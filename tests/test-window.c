@@ -523,8 +523,9 @@ check_error_dialog (GdnApplication *app,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), expected->body_part));
   g_assert_true (adw_message_dialog_has_response (dialog, "quit"));
   g_assert_null (gdn_application_get_store (app));
-  /* No main window behind it */
+  /* No main window behind it: the dialog has the app's icon itself */
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  g_assert_cmpstr (gtk_window_get_icon_name (window), ==, APP_ID);
 }
 
 static void

@@ -137,6 +137,8 @@ show_open_error (GdnApplication *self,
   /* The application's only window, so that app.quit and the shell see it */
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_set_title (GTK_WINDOW (dialog), _("Gendan"));
+  /* (a main window sets the default icon after its first frame: there is none here) */
+  gtk_window_set_icon_name (GTK_WINDOW (dialog), APP_ID);
   g_signal_connect_swapped (dialog, "destroy", G_CALLBACK (g_main_loop_quit), loop);
   gtk_window_present (GTK_WINDOW (dialog));
   g_main_loop_run (loop);
