@@ -323,7 +323,7 @@ gdn_window_constructed (GObject *object)
 
 /* The icon a window manager shows for the window (on X11; Wayland takes it from the
  * desktop file) is drawn from the app's SVG icon at several sizes: loading the SVG renderer
- * for it alone held the first frame back by some 20 ms. It is set once that frame is out,
+ * for it alone held the first frame back by some 17 ms. It is set once that frame is out,
  * and becomes the default of the windows that come after. */
 static gboolean
 set_icon_cb (GtkWidget     *widget,
