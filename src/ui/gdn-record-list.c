@@ -480,7 +480,6 @@ static guint
 first_rows (GdnRecordList *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GListModel *monitors;
   int width, height = 0;
 
   if (GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)) &&
@@ -490,17 +489,18 @@ first_rows (GdnRecordList *self)
       if (height <= 0)
         gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
     }
-  if (height > 0)
-    return (guint) MAX (height - CHROME_MIN, 0) / ROW_HEIGHT_MIN + 1;
-
-  monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
-  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+  if (height <= 0)
     {
-      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
-      GdkRectangle geometry;
+      GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
 
-      gdk_monitor_get_geometry (monitor, &geometry);
-      height = MAX (height, geometry.height);
+      for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+        {
+          g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+          GdkRectangle geometry;
+
+          gdk_monitor_get_geometry (monitor, &geometry);
+          height = MAX (height, geometry.height);
+        }
     }
   return height > 0 ? (guint) MAX (height - CHROME_MIN, 0) / ROW_HEIGHT_MIN + 1 : ROWS_AHEAD / 4;
 }
