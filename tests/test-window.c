@@ -202,6 +202,9 @@ check_sections (GdnApplication *app,
   g_assert_nonnull (search_button);
   g_assert_true (gtk_widget_get_visible (search_button));
   g_assert_true (gtk_widget_is_sensitive (search_button));
+  /* its tooltip, set without asking the display for the pointer, shows on hover */
+  g_assert_true (gtk_widget_get_has_tooltip (search_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (search_button), ==, "Search");
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "gdn-parse.h"
 #include "gdn-query-selection.h"
 #include "gdn-record-list.h"
+#include "gdn-tooltip.h"
 
 /* A searchable, filterable, sortable table over one kind of record. The rows come from a
  * GdnQueryModel, so sorting, filtering and search run in SQL and only the visible pages
@@ -895,8 +896,8 @@ gdn_record_list_add_filter (GdnRecordList *self,
   filter->values = g_strv_builder_end (values);
   filter->dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)),
                                                        NULL));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (filter->dropdown),
-                               g_dgettext (GETTEXT_PACKAGE, f->label));
+  gdn_tooltip_set_quietly (GTK_WIDGET (filter->dropdown),
+                           g_dgettext (GETTEXT_PACKAGE, f->label));
   gtk_accessible_update_property (GTK_ACCESSIBLE (filter->dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   g_dgettext (GETTEXT_PACKAGE, f->label), -1);
@@ -938,8 +939,8 @@ gdn_record_list_add_value_filter (GdnRecordList      *self,
   filter->values = g_strdupv ((char **) values);
   filter->dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)),
                                                        NULL));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (filter->dropdown),
-                               g_dgettext (GETTEXT_PACKAGE, f->label));
+  gdn_tooltip_set_quietly (GTK_WIDGET (filter->dropdown),
+                           g_dgettext (GETTEXT_PACKAGE, f->label));
   gtk_accessible_update_property (GTK_ACCESSIBLE (filter->dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   g_dgettext (GETTEXT_PACKAGE, f->label), -1);
@@ -1188,7 +1189,7 @@ gdn_record_list_show_filtered (GdnRecordList      *self,
       gtk_button_set_child (GTK_BUTTON (self->link_chip), content);
       gtk_widget_add_css_class (self->link_chip, "pill");
       gtk_widget_add_css_class (self->link_chip, "small");
-      gtk_widget_set_tooltip_text (self->link_chip, _("Clear this filter"));
+      gdn_tooltip_set_quietly (self->link_chip, _("Clear this filter"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->link_chip),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,

@@ -14,6 +14,7 @@
 #include "gdn-section-view.h"
 #include "gdn-sections.h"
 #include "gdn-shipment-page.h"
+#include "gdn-tooltip.h"
 
 /* The sections of records: for each, its list's columns and filters, its page, and its
  * New button. Everything else they share in GdnSectionView. */
@@ -32,7 +33,7 @@ new_record_button (const char *label,
   adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
   gtk_button_set_child (GTK_BUTTON (button), content);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.new-record");
-  gtk_widget_set_tooltip_text (button, tooltip);
+  gdn_tooltip_set_quietly (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible_name, -1);
   return button;
@@ -101,7 +102,7 @@ gdn_section_view_new_orders (GdnStore *store)
   new_button = gtk_button_new_with_mnemonic (_("_New Order"));
   gtk_widget_add_css_class (new_button, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (new_button), "orders.new");
-  gtk_widget_set_tooltip_text (new_button, _("Start a new order (Ctrl+N)"));
+  gdn_tooltip_set_quietly (new_button, _("Start a new order (Ctrl+N)"));
   gdn_record_list_add_toolbar_widget (list, new_button);
 
   view = gdn_section_view_new ("orders", list, gdn_order_page_new);

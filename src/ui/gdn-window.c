@@ -8,6 +8,7 @@
 #include "gdn-report-dialog.h"
 #include "gdn-section-view.h"
 #include "gdn-section.h"
+#include "gdn-tooltip.h"
 #include "gdn-window-private.h"
 
 /* The main window: a sidebar of sections and a stack with one page per section. The
@@ -37,6 +38,9 @@ struct _GdnWindow
   GtkListBox           *sidebar;
   AdwViewStack         *stack;
   AdwWindowTitle       *content_title;
+  GtkWidget            *search_button;
+  GtkWidget            *primary_menu_button;
+  GtkWidget            *back_button;
   guint                 icon_frames;    /* frames shown before the icon was set */
 };
 
@@ -310,8 +314,8 @@ gdn_window_constructed (GObject *object)
       g_autofree char *basename = g_path_get_basename (gdn_database_get_path (database));
 
       adw_window_title_set_subtitle (self->content_title, basename);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->content_title),
-                                   gdn_database_get_path (database));
+      gdn_tooltip_set_quietly (GTK_WIDGET (self->content_title),
+                               gdn_database_get_path (database));
       /* the notifications of reminders falling due, whether Today is shown or not */
       self->notifier = gdn_reminder_notifier_new (self->store);
       gdn_window_add_section_views (self, self->store);
@@ -454,6 +458,9 @@ gdn_window_class_init (GdnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GdnWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, GdnWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, GdnWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, GdnWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GdnWindow, back_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
@@ -486,6 +493,10 @@ static void
 gdn_window_init (GdnWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* not in the template, where each would make GTK ask the display for the pointer */
+  gdn_tooltip_set_quietly (self->search_button, _("Search"));
+  gdn_tooltip_set_quietly (self->primary_menu_button, _("Main Menu"));
+  gdn_tooltip_set_quietly (self->back_button, _("Back"));
 
   self->settings = g_settings_new (APP_ID);
 
