@@ -26,6 +26,8 @@
  *   gendan-bench-gui --app DATABASE  the application on DATABASE, driven
  *   gendan-bench-gui --bare-start, --app-start DATABASE
  *                                    each only to its first frame, then quits
+ *   gendan-bench-gui --bare-rows-start
+ *                                    the bare window with rows, to its first frame
  *
  * The bare window is the same toolkit with an empty column view of the order list's
  * columns; it reports the time from the start of its process to its first frame and its
@@ -34,7 +36,11 @@
  * character at a time (as fast as a person types), sorts by every sortable column, and
  * scrolls to the end and by pages. For each it prints the latency from the action to the
  * frame that shows its result, the duration of the frames, and the longest stall of the
- * main loop: how late a 5 ms timeout ran. One `name value unit` line per figure. */
+ * main loop: how late a 5 ms timeout ran. One `name value unit` line per figure.
+ *
+ * The bare window with rows shows, in the same columns, as many rows of order numbers and
+ * Chinese names as the application's first frame does: what the toolkit itself takes to
+ * show them, beside the empty floor. */
 
 #define TYPING_INTERVAL_MS 250
 #define SETTLE_MS          400
@@ -45,6 +51,8 @@
 
 /* --bare-start, --app-start: quit once the first frame (the first rows) is out */
 static gboolean start_only;
+/* --bare-rows-start: the bare window's first frame shows rows */
+static gboolean bare_with_rows;
 
 /* ─── figures ─────────────────────────────────────────────────────────────────────── */
 
@@ -173,6 +181,17 @@ static const char * const order_columns[] = {
  * latency from the change to the frame that shows it. */
 #define BARE_RESETS 14
 #define BARE_ROWS   2000
+/* the rows of the application's first frame in its window's default size */
+#define BARE_FIRST_ROWS 22
+
+static const char * const bare_names[] = {
+  "西安市鑫源汽车配件制造有限公司", "杭州市星光印刷股份有限公司", "深圳海天光电科技有限公司",
+  "广州市东方化工科技有限公司", "北京市宝丰电器有限公司", "南京市正泰五金有限公司",
+  "佛山市华美精密机械科技有限公司", "无锡市佳美光电实业有限公司",
+};
+static const char * const bare_owners[] = { "张伟", "王丽娟", "陈晓梅", "刘洋", "李静" };
+/* the order list's column widths, in pixels here */
+static const int bare_widths[] = { 32, 144, 120, 80, 104, 104, 112, 88 };
 
 static GListStore *bare_rows;
 static guint bare_paints;
@@ -181,7 +200,21 @@ static void
 on_bare_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label;
+
+  /* the first rows in the order list's kind of cell */
+  if (bare_with_rows)
+    {
+      GtkWidget *cell = gtk_inscription_new (NULL);
+
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 16);
+      gtk_widget_set_size_request (cell, -1, 20);
+      gtk_list_item_set_child (item, cell);
+      return;
+    }
+  label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -190,9 +223,20 @@ on_bare_setup_cb (GtkSignalListItemFactory *factory,
 
 static void
 on_bare_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item)
+                 GtkListItem              *item,
+                 gpointer                  column)
 {
   GtkStringObject *row = gtk_list_item_get_item (item);
+
+  /* a row of the first rows: one field per column, as the order list shows them */
+  if (bare_with_rows)
+    {
+      g_auto(GStrv) fields = g_strsplit (gtk_string_object_get_string (row), "\t", -1);
+
+      gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)),
+                                fields[GPOINTER_TO_UINT (column)]);
+      return;
+    }
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
                        gtk_string_object_get_string (row));
@@ -257,7 +301,8 @@ on_bare_after_paint_cb (GdkFrameClock  *clock,
   if (done)
     return;
   done = TRUE;
-  emit ("bare.first_frame", ms_since_process_start (), "ms");
+  emit (bare_with_rows ? "bare_rows.first_frame" : "bare.first_frame",
+        ms_since_process_start (), "ms");
   if (start_only)
     {
       g_application_quit (G_APPLICATION (app));
@@ -283,19 +328,37 @@ on_bare_activate_cb (GtkApplication *app)
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *view;
 
-  /* empty until it has been painted once */
+  /* empty until it has been painted once, or with the application's first rows */
   bare_rows = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  for (guint i = 0; bare_with_rows && i < BARE_FIRST_ROWS; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("\tXS20261123%04u\t%s\tRegular\tQuoted\t"
+                                               "2026-12-20\t¥124,040.90\t%s", i,
+                                               bare_names[i % G_N_ELEMENTS (bare_names)],
+                                               bare_owners[i % G_N_ELEMENTS (bare_owners)]);
+      g_autoptr(GtkStringObject) row = gtk_string_object_new (text);
+
+      g_list_store_append (bare_rows, row);
+    }
   view = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (bare_rows))));
+  /* rows as high as the order list's */
+  if (bare_with_rows)
+    {
+      gtk_widget_add_css_class (view, "data-table");
+      gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (view), TRUE);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (order_columns); i++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
       g_signal_connect (factory, "setup", G_CALLBACK (on_bare_setup_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (on_bare_bind_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_bare_bind_cb), GUINT_TO_POINTER (i));
       GtkColumnViewColumn *column =
         gtk_column_view_column_new (*order_columns[i] ? _(order_columns[i]) : NULL, factory);
 
       gtk_column_view_column_set_expand (column, i == 2);
+      if (bare_with_rows)
+        gtk_column_view_column_set_fixed_width (column, bare_widths[i]);
       gtk_column_view_append_column (GTK_COLUMN_VIEW (view), column);
       g_object_unref (column);
     }
@@ -802,6 +865,8 @@ run_both (const char *self_path,
   g_autoptr(GHashTable) bare = NULL;
   g_autoptr(GHashTable) app = NULL;
   g_autoptr(GArray) start_ratios = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) rows_ratios = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) app_rows_ratios = g_array_new (FALSE, FALSE, sizeof (double));
 
   /* a first bare run warms the disk cache for the libraries, as a second start would */
   bare = run_child (self_path, "--bare", NULL, &error);
@@ -832,24 +897,37 @@ run_both (const char *self_path,
         figure (app, "app.search_latin_latency_p95") /
         figure (bare, "bare.replace_rows_latency_p95"), "ratio");
 
-  /* the starts again, a bare window then the application each time */
+  /* the starts again, a bare window then the application each time, and the bare window
+   * with the rows the application shows first */
   for (guint i = 0; i < START_PAIRS; i++)
     {
       g_autoptr(GHashTable) bare_start = run_child (self_path, "--bare-start", NULL, &error);
       g_autoptr(GHashTable) app_start = NULL;
-      double ratio;
+      g_autoptr(GHashTable) rows_start = NULL;
+      double bare_ms, ratio;
 
       if (bare_start == NULL ||
-          (app_start = run_child (self_path, "--app-start", database, &error)) == NULL)
+          (app_start = run_child (self_path, "--app-start", database, &error)) == NULL ||
+          (rows_start = run_child (self_path, "--bare-rows-start", NULL, &error)) == NULL)
         {
           g_printerr ("gendan-bench-gui: %s\n", error->message);
           return 1;
         }
-      ratio = figure (app_start, "app.first_rows") / figure (bare_start, "bare.first_frame");
+      bare_ms = figure (bare_start, "bare.first_frame");
+      ratio = figure (app_start, "app.first_rows") / bare_ms;
       g_array_append_val (start_ratios, ratio);
       emit ("start_pair.first_rows_vs_bare_first_frame", ratio, "ratio");
+      ratio = figure (rows_start, "bare_rows.first_frame") / bare_ms;
+      g_array_append_val (rows_ratios, ratio);
+      emit ("start_pair.bare_rows_vs_bare_first_frame", ratio, "ratio");
+      ratio = figure (app_start, "app.first_rows") / figure (rows_start, "bare_rows.first_frame");
+      g_array_append_val (app_rows_ratios, ratio);
     }
   emit ("first_rows_vs_bare_first_frame_median", percentile (start_ratios, 0.5), "ratio");
+  /* what the toolkit alone takes to show those rows, and the application beside that */
+  emit ("bare_rows_vs_bare_first_frame_median", percentile (rows_ratios, 0.5), "ratio");
+  emit ("first_rows_vs_bare_rows_first_frame_median", percentile (app_rows_ratios, 0.5),
+        "ratio");
   return 0;
 }
 
@@ -860,6 +938,9 @@ main (int   argc,
   gdn_i18n_init ();
 
   start_only = argc >= 2 && g_str_has_suffix (argv[1], "-start");
+  bare_with_rows = argc == 2 && strcmp (argv[1], "--bare-rows-start") == 0;
+  if (bare_with_rows)
+    return run_bare ();
   if (argc == 2 && (strcmp (argv[1], "--bare") == 0 || strcmp (argv[1], "--bare-start") == 0))
     return run_bare ();
   if (argc == 3 && (strcmp (argv[1], "--app") == 0 || strcmp (argv[1], "--app-start") == 0))
@@ -868,6 +949,6 @@ main (int   argc,
     return run_both (argv[0], argv[1]);
 
   g_printerr ("Usage: gendan-bench-gui DATABASE | --bare | --app DATABASE"
-              " | --bare-start | --app-start DATABASE\n");
+              " | --bare-start | --bare-rows-start | --app-start DATABASE\n");
   return 2;
 }
