@@ -112,6 +112,33 @@ assert_accel (GdnApplication *app,
 
 /* The sidebar: six sections, each with its accessible name, and selecting one shows it */
 
+static gboolean
+is_primary_menu_button (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+/* Whether @model, or a section of it, has an item for @action */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i,
+                                                                   G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 check_sections (GdnApplication *app,
                 GtkWindow      *window,
@@ -120,7 +147,9 @@ check_sections (GdnApplication *app,
   GtkListBox *sidebar = get_sidebar (window);
   AdwViewStack *stack = get_stack (window);
   GtkListBoxRow *orders_row;
-  GtkWidget *page, *search_button;
+  GtkWidget *page, *search_button, *menu;
+  GtkMenuButton *menu_button;
+  GMenuModel *model;
   AdwAboutWindow *about;
 
   g_assert_true (GDN_IS_WINDOW (window));
@@ -205,6 +234,26 @@ check_sections (GdnApplication *app,
   /* its tooltip, set without asking the display for the pointer, shows on hover */
   g_assert_true (gtk_widget_get_has_tooltip (search_button));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (search_button), ==, "Search");
+
+  /* The main menu (F10) is made when it first opens, with the application's items */
+  menu_button = GTK_MENU_BUTTON (gdn_ui_test_find_widget (GTK_WIDGET (window),
+                                                          is_primary_menu_button, NULL));
+  g_assert_nonnull (menu_button);
+  g_assert_null (gtk_menu_button_get_popover (menu_button));
+  gtk_menu_button_popup (menu_button);
+  menu = GTK_WIDGET (gtk_menu_button_get_popover (menu_button));
+  g_assert_true (GTK_IS_POPOVER_MENU (menu));
+  gdn_ui_test_wait_for (gdn_ui_test_is_mapped, menu);
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
+  g_assert_nonnull (model);
+  g_assert_true (menu_has_action (model, "app.preferences"));
+  g_assert_true (menu_has_action (model, "win.report"));
+  g_assert_false (menu_has_action (model, "app.quit"));
+  gtk_menu_button_popdown (menu_button);
+  /* opened again, it is the same menu */
+  gtk_menu_button_popup (menu_button);
+  g_assert_true (GTK_WIDGET (gtk_menu_button_get_popover (menu_button)) == menu);
+  gtk_menu_button_popdown (menu_button);
 }
 
 static void

@@ -40,6 +40,7 @@ struct _GdnWindow
   AdwWindowTitle       *content_title;
   GtkWidget            *search_button;
   GtkWidget            *primary_menu_button;
+  GMenuModel           *primary_menu;
   GtkWidget            *back_button;
   guint                 icon_frames;    /* frames shown before the icon was set */
 };
@@ -164,6 +165,16 @@ on_sidebar_row_activated_cb (GdnWindow     *self,
 {
   /* When folded the sidebar fills the window: going to a section shows its page */
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  GdnWindow *self = user_data;
+
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 static void
@@ -460,6 +471,7 @@ gdn_window_class_init (GdnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, GdnWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, GdnWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GdnWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, GdnWindow, back_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
@@ -497,6 +509,9 @@ gdn_window_init (GdnWindow *self)
   gdn_tooltip_set_quietly (self->search_button, _("Search"));
   gdn_tooltip_set_quietly (self->primary_menu_button, _("Main Menu"));
   gdn_tooltip_set_quietly (self->back_button, _("Back"));
+  /* the main menu's popover is made when it first opens, not before the first frame */
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->primary_menu_button),
+                                         create_primary_menu_cb, self, NULL);
 
   self->settings = g_settings_new (APP_ID);
 
