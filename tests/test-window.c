@@ -110,7 +110,8 @@ assert_accel (GdnApplication *app,
   g_assert_true (g_strv_contains ((const char * const *) accels, accel));
 }
 
-/* The sidebar: six sections, each with its accessible name, and selecting one shows it */
+/* The main menu's button, and whether a menu, or a section of it, has an item for an
+ * action */
 
 static gboolean
 is_primary_menu_button (GtkWidget     *widget,
@@ -119,7 +120,6 @@ is_primary_menu_button (GtkWidget     *widget,
   return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
 }
 
-/* Whether @model, or a section of it, has an item for @action */
 static gboolean
 menu_has_action (GMenuModel *model,
                  const char *action)
@@ -138,6 +138,8 @@ menu_has_action (GMenuModel *model,
     }
   return FALSE;
 }
+
+/* The sidebar: six sections, each with its accessible name, and selecting one shows it */
 
 static void
 check_sections (GdnApplication *app,
@@ -231,7 +233,7 @@ check_sections (GdnApplication *app,
   g_assert_nonnull (search_button);
   g_assert_true (gtk_widget_get_visible (search_button));
   g_assert_true (gtk_widget_is_sensitive (search_button));
-  /* its tooltip, set without asking the display for the pointer, shows on hover */
+  /* its tooltip, set in code rather than in the template */
   g_assert_true (gtk_widget_get_has_tooltip (search_button));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (search_button), ==, "Search");
 
