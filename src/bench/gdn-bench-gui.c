@@ -939,9 +939,8 @@ main (int   argc,
 
   start_only = argc >= 2 && g_str_has_suffix (argv[1], "-start");
   bare_with_rows = argc == 2 && strcmp (argv[1], "--bare-rows-start") == 0;
-  if (bare_with_rows)
-    return run_bare ();
-  if (argc == 2 && (strcmp (argv[1], "--bare") == 0 || strcmp (argv[1], "--bare-start") == 0))
+  if (bare_with_rows ||
+      (argc == 2 && (strcmp (argv[1], "--bare") == 0 || strcmp (argv[1], "--bare-start") == 0)))
     return run_bare ();
   if (argc == 3 && (strcmp (argv[1], "--app") == 0 || strcmp (argv[1], "--app-start") == 0))
     return run_app (argv[2]);
